@@ -1,0 +1,124 @@
+"""Generated parts of pages: learning paths and the competency grid.
+
+Built from the catalogue as ElementTree elements whose links point at Markdown files
+(`/audience/slug.md`), so MkDocs checks and rewrites them like any author's link.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from .lessons import AUDIENCES, LEVELS, Catalogue, Lesson
+
+TEXT = {
+    "vi": {
+        "minutes": "{n} phút",
+        "progress": "{k}/{n} bài đã hoàn thành",
+        "done": "Đã hoàn thành",
+        "domain": "Miền năng lực",
+        "none": "—",
+        "empty": "Chưa có bài học nào.",
+        "competency": "Năng lực thành phần",
+        "lessons": "Bài học",
+        "reset": "Xóa tiến độ học",
+        "competencies": "Năng lực",
+    },
+    "en": {
+        "minutes": "{n} min",
+        "progress": "{k}/{n} lessons completed",
+        "done": "Completed",
+        "domain": "Domain",
+        "none": "—",
+        "empty": "No lessons yet.",
+        "competency": "Component competence",
+        "lessons": "Lessons",
+        "reset": "Reset progress",
+        "competencies": "Competencies",
+    },
+}
+
+
+def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+    el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def lesson_link(lesson: Lesson) -> str:
+    """Docs-absolute Markdown link to the Vietnamese source; i18n maps it to the page's language."""
+    return f"/{lesson.audience}/{lesson.slug}.md"
+
+
+def lesson_meta(lesson: Lesson, lang: str) -> str:
+    t = TEXT[lang]
+    return " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang],
+                       ", ".join(lesson.competencies)])
+
+
+def learning_path(catalogue: Catalogue, audience: str, lang: str) -> etree.Element:
+    """The ordered list of an audience's lessons, with slots for done marks and progress."""
+    t = TEXT[lang]
+    lessons = catalogue.by_audience(audience, lang)
+    root = etree.Element("div", {"class": "hvs-path", "data-audience": audience})
+    if not lessons:
+        _sub(root, "p", t["empty"])
+        return root
+    progress = _sub(root, "p", class_="hvs-path__progress", data_total=str(len(lessons)),
+                    data_template=t["progress"], aria_live="polite")
+    progress.text = t["progress"].format(k=0, n=len(lessons))
+    ol = _sub(root, "ol", class_="hvs-path__list")
+    for lesson in lessons:
+        li = _sub(ol, "li", class_="hvs-path__item", data_lesson=f"{lesson.audience}/{lesson.slug}")
+        h = _sub(li, "h3", class_="hvs-path__title")
+        _sub(h, "a", lesson.title, href=lesson_link(lesson))
+        _sub(li, "p", lesson.description, class_="hvs-path__desc")
+        meta = _sub(li, "p", lesson_meta(lesson, lang), class_="hvs-path__meta")
+        done = _sub(meta, "strong", class_="hvs-path__done", hidden="hidden")
+        done.text = "✓ " + t["done"]
+    _sub(root, "button", t["reset"], type="button", class_="hvs-path__reset md-button", hidden="hidden")
+    return root
+
+
+def competency_grid(catalogue: Catalogue, lang: str) -> etree.Element:
+    """Domains × audiences, each cell listing the lessons that train that domain."""
+    t = TEXT[lang]
+    comps = catalogue.competencies
+    domains = sorted((c for c in comps.values() if "." not in c.code), key=lambda c: int(c.code))
+    lessons = [x for x in catalogue.lessons if x.lang == lang]
+    root = etree.Element("div", {"class": "hvs-grid"})
+    wrap = _sub(root, "div", class_="hvs-grid__scroll", tabindex="0", role="region", aria_label=t["domain"])
+    table = _sub(wrap, "table", class_="hvs-grid__table")
+    head = _sub(_sub(table, "thead"), "tr")
+    _sub(head, "th", t["domain"], scope="col")
+    for audience, names in AUDIENCES.items():
+        _sub(head, "th", names[lang], scope="col")
+    body = _sub(table, "tbody")
+    for domain in domains:
+        row = _sub(body, "tr")
+        _sub(row, "th", f"{domain.code}. {domain.names[lang]}", scope="row")
+        for audience in AUDIENCES:
+            cell = _sub(row, "td")
+            found = sorted((x for x in lessons if x.audience == audience
+                            and any(c.split(".")[0] == domain.code for c in x.competencies)),
+                           key=lambda x: x.order)
+            if not found:
+                cell.text = t["none"]
+                continue
+            ul = _sub(cell, "ul")
+            for lesson in found:
+                _sub(_sub(ul, "li"), "a", lesson.title, href=lesson_link(lesson))
+    # Every component competence with its lessons, so a code in a lesson can be looked up.
+    dl = _sub(root, "dl", class_="hvs-grid__list")
+    for comp in sorted(comps.values(), key=lambda c: [int(p) for p in c.code.split(".")]):
+        if "." not in comp.code:
+            continue
+        _sub(dl, "dt", f"{comp.code} {comp.names[lang]}", id=f"nl-{comp.code.replace('.', '-')}")
+        dd = _sub(dl, "dd")
+        found = sorted((x for x in lessons if comp.code in x.competencies), key=lambda x: (x.audience, x.order))
+        if not found:
+            dd.text = t["none"]
+            continue
+        for n, lesson in enumerate(found):
+            a = _sub(dd, "a", lesson.title, href=lesson_link(lesson))
+            a.tail = " · " if n < len(found) - 1 else None
+    return root

@@ -1,0 +1,99 @@
+"""The MkDocs plugin: a thin layer that wires MkDocs events to the package.
+
+Nothing else in the package imports MkDocs. mkdocs-static-i18n builds the site once
+per language, so every event here may run twice; per-site work is done once.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import lessons, ui
+
+# Under the mkdocs logger tree, so --strict counts our warnings.
+log = logging.getLogger("mkdocs.plugins.hocvuso")
+
+EXT = "hocvuso.blocks"
+
+
+class HocVuSoConfig(Config):
+    handouts = c.Type(bool, default=True)
+
+
+class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
+    def __init__(self):
+        self.catalogue: lessons.Catalogue | None = None
+        self.reported: set[str] = set()
+
+    def _lang(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or lessons.DEFAULT_LANG
+
+    def on_config(self, config):
+        config.mdx_configs.setdefault(EXT, {})
+        config.mdx_configs[EXT]["docs_dir"] = config.docs_dir
+        config.mdx_configs[EXT]["lang"] = self._lang(config)
+        return config
+
+    def on_pre_build(self, config):
+        self.catalogue = lessons.load_catalogue(config.docs_dir)
+        problems = self.catalogue.problems
+        new = [p for p in problems if str(p) not in self.reported]
+        for problem in new:
+            log.error(str(problem))
+            self.reported.add(str(problem))
+        if problems:
+            raise PluginError(f"{len(problems)} problem(s) in the lessons; fix them and build again "
+                              "(scripts/check lists them too).")
+
+    def on_nav(self, nav, config, files):
+        lang = self._lang(config)
+        order = {a: i for i, a in enumerate([*lessons.AUDIENCES, *lessons.OTHER_SECTIONS])}
+        titles = {**lessons.AUDIENCES, **lessons.OTHER_SECTIONS}
+
+        def folder(item) -> str | None:
+            page = getattr(item, "file", None) or next(
+                (ch.file for ch in getattr(item, "children", None) or [] if getattr(ch, "file", None)), None)
+            if page is None:
+                return None
+            return page.src_uri.split("/")[0] if "/" in page.src_uri else None
+
+        def lesson_order(item) -> tuple[int, str]:
+            file = getattr(item, "file", None)
+            if file is None:
+                return (0, "")
+            name = file.src_uri.rsplit("/", 1)[-1]
+            if name.startswith("index."):
+                return (-1, "")
+            found = self.catalogue.for_path(file.src_uri) if self.catalogue else None
+            if found is None:
+                found = self.catalogue.for_path(lessons.base_of(file.src_uri)) if self.catalogue else None
+            return (found.order if found else 10_000, file.src_uri)
+
+        for item in nav.items:
+            key = folder(item)
+            if item.is_section and key in titles:
+                item.title = titles[key][lang]
+                item.children.sort(key=lesson_order)
+        nav.items.sort(key=lambda it: (order.get(folder(it) or "", -1) if not getattr(it, "is_page", False)
+                                       or folder(it) else -1))
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        config.mdx_configs[EXT]["lang"] = self._lang(config)
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        if self.catalogue is not None:
+            src = page.file.src_uri
+            lesson = self.catalogue.for_path(src) or self.catalogue.for_path(
+                src[:-3] + f".{self._lang(config)}.md" if not src.endswith(".en.md") else src)
+            context["hvs_lesson"] = lesson
+        context["hvs"] = ui.ui_text(self._lang(config))
+        context["hvs_updated"] = ui.month_year(getattr(context.get("hvs_lesson"), "updated", None))
+        return context

@@ -1,0 +1,197 @@
+"""Self-check questions (quiz, order, fill) parsed from a block's raw Markdown text.
+
+Pure text in, frozen data out, with every problem's exact line. The lesson model uses
+this to validate a build; the Blocks use the same parser to render, so what is checked
+is what is shown.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+_TASK_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]*(?P<text>.*)$")
+_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+(?P<text>.*)$")
+_NUMBER_RE = re.compile(r"^(?P<indent>[ \t]*)\d+[.)][ \t]+(?P<text>.*)$")
+
+OPTIONS = {
+    "quiz": {"shuffle": bool},
+    "order": {},
+    "fill": {"exact": bool},
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str  # Markdown, may be empty
+    line: int
+
+
+@dataclass(frozen=True)
+class Question:
+    """One self-check question of a lesson."""
+
+    kind: str  # quiz | order | fill
+    id: str
+    prompt: str
+    context: str  # Markdown before the list
+    options: tuple[Option, ...]  # quiz: choices; order: steps in the right order; fill: accepted answers
+    explanation: str  # Markdown after the list
+    shuffle: bool
+    exact: bool
+    line: int
+
+    @property
+    def multiple(self) -> bool:
+        return self.kind == "quiz" and sum(o.correct for o in self.options) > 1
+
+    @property
+    def correct(self) -> tuple[Option, ...]:
+        return tuple(o for o in self.options if o.correct)
+
+
+def question_id(kind: str, prompt: str) -> str:
+    """A stable id from the question text, not its position on the page."""
+    folded = fold(prompt)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:32].strip("-") or kind
+    digest = hashlib.sha1(f"{kind}:{prompt}".encode("utf-8")).hexdigest()[:6]
+    return f"q-{slug}-{digest}"
+
+
+def fold(text: str, exact: bool = False) -> str:
+    """Normalise a typed answer: NFC, case-folded, trimmed, spaces collapsed; without diacritics unless exact."""
+    text = unicodedata.normalize("NFC", text).casefold().strip()
+    text = re.sub(r"\s+", " ", text)
+    if exact:
+        return text
+    text = text.replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def deterministic_order(qid: str, n: int) -> list[int]:
+    """A shuffled order of range(n) that depends only on the question id, never the identity."""
+    if n < 2:
+        return list(range(n))
+    keyed = sorted(range(n), key=lambda i: hashlib.sha1(f"{qid}:{i}".encode()).hexdigest())
+    if keyed == list(range(n)):
+        keyed = keyed[1:] + keyed[:1]
+    return keyed
+
+
+def _problem(path: str, line: int, code: str, message: str, fix: str):
+    from .lessons import Problem  # late import: lessons imports this module
+
+    return Problem(path, line, code, message, fix)
+
+
+def _dedent_block(lines: list[str]) -> str:
+    stripped = [ln[4:] if ln.startswith("    ") else ln.lstrip("\t") if ln.startswith("\t") else ln.strip()
+                for ln in lines]
+    return "\n".join(stripped).strip()
+
+
+def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body: tuple[str, ...] | list[str],
+                line: int, lang: str = "vi") -> tuple[Question | None, list]:
+    """Parse a quiz/order/fill block body. `line` is the opening fence's line number."""
+    problems: list = []
+    allowed = OPTIONS.get(kind, {})
+    body = list(body)
+    # Options were already split off by the scanner; they start on the next line.
+    opt_count = len(options)
+    for n, (key, value) in enumerate(options.items()):
+        if key not in allowed:
+            known = ", ".join(allowed) or "none"
+            problems.append(_problem(path, line + 1 + n, "block-option-unknown",
+                                     f"the '{kind}' block has no option '{key}'",
+                                     f"remove it (options of '{kind}': {known})"))
+        elif not isinstance(value, allowed[key]):
+            problems.append(_problem(path, line + 1 + n, "block-option-type",
+                                     f"the option '{key}' must be true or false, not {value!r}",
+                                     f"write '{key}: true' or '{key}: false'"))
+    if not title.strip():
+        problems.append(_problem(path, line, "question-missing", f"the '{kind}' block has no question",
+                                 f"write the question after a bar: '/// {kind} | Your question?'"))
+    first = line + 1 + opt_count  # line number of body[0]
+    item_re = {"quiz": _TASK_RE, "order": _NUMBER_RE, "fill": _BULLET_RE}[kind]
+    # Locate the list: the first item line, then its items and their indented continuation.
+    start = next((i for i, ln in enumerate(body) if item_re.match(ln) and not item_re.match(ln).group("indent")), None)
+    if start is None:
+        what = {"quiz": "a task list ('- [x] right answer' and '- [ ] wrong answer')",
+                "order": "a numbered list of the steps in the right order ('1. …')",
+                "fill": "a list of accepted answers ('- answer')"}[kind]
+        problems.append(_problem(path, line, "list-missing", f"the '{kind}' block has no list of answers",
+                                 f"add {what}"))
+        return None, problems
+    items: list[tuple[int, str, bool, list[str]]] = []  # (line, text, correct, feedback lines)
+    i = start
+    while i < len(body):
+        ln = body[i]
+        m = item_re.match(ln)
+        if m and not m.group("indent"):
+            correct = kind != "quiz" or m.group("mark") in "xX"
+            items.append((first + i, m.group("text").strip(), correct, []))
+            i += 1
+            continue
+        if not ln.strip():
+            # A blank line ends the list unless an indented line follows.
+            nxt = next((x for x in body[i + 1:] if x.strip()), None)
+            if nxt is not None and (nxt.startswith(("    ", "\t")) or (item_re.match(nxt) and not item_re.match(nxt).group("indent"))):
+                if items:
+                    items[-1][3].append("")
+                i += 1
+                continue
+            break
+        if ln.startswith(("  ", "\t")) and items:
+            if _TASK_RE.match(ln) or _BULLET_RE.match(ln) or _NUMBER_RE.match(ln):
+                problems.append(_problem(path, first + i, "list-nested", "a list inside an answer option",
+                                         "keep one level of options; write feedback as an indented sentence"))
+            items[-1][3].append(ln)
+            i += 1
+            continue
+        if kind == "quiz" and _BULLET_RE.match(ln) and not _TASK_RE.match(ln):
+            problems.append(_problem(path, first + i, "option-no-box", "an option without '[ ]' or '[x]'",
+                                     "start every option with '- [ ] ' (wrong) or '- [x] ' (right)"))
+            i += 1
+            continue
+        break
+    context = "\n".join(body[:start]).strip()
+    explanation = "\n".join(body[i:]).strip()
+    opts: list[Option] = []
+    seen: dict[str, int] = {}
+    for (ln_no, text, correct, fb) in items:
+        if not text:
+            problems.append(_problem(path, ln_no, "option-empty", "an empty answer option",
+                                     "write the option's text after the box, or delete the line"))
+            continue
+        key = fold(text, exact=True)
+        if key in seen:
+            problems.append(_problem(path, ln_no, "option-duplicate",
+                                     f"the option '{text}' is the same as the one on line {seen[key]}",
+                                     "make every option different, or delete the copy"))
+        seen.setdefault(key, ln_no)
+        opts.append(Option(text, correct, _dedent_block(fb), ln_no))
+    if kind == "quiz":
+        if len(items) < 2:
+            problems.append(_problem(path, line, "options-too-few", "a quiz needs at least 2 options",
+                                     "add another option ('- [ ] …')"))
+        if items and not any(c for _, _, c, _ in items):
+            problems.append(_problem(path, line, "quiz-no-correct", "no option is marked correct",
+                                     "mark the right option(s) with '[x]'"))
+    elif kind == "order":
+        if len(items) < 3:
+            problems.append(_problem(path, line, "order-too-few", "an order question needs at least 3 steps",
+                                     "list 3 or more steps, in the right order"))
+    elif kind == "fill":
+        if not opts:
+            problems.append(_problem(path, line, "fill-no-answer", "a fill question has no accepted answer",
+                                     "list at least one accepted answer ('- 113')"))
+    if problems:
+        return None, problems
+    qid = question_id(kind, title.strip())
+    return Question(kind, qid, title.strip(), context, tuple(opts), explanation,
+                    bool(options.get("shuffle", False)), bool(options.get("exact", False)), line), problems
