@@ -13,7 +13,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from . import lessons, ui
+from . import images, lessons, ui
+from . import search
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
 log = logging.getLogger("mkdocs.plugins.hocvuso")
@@ -29,6 +30,8 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def __init__(self):
         self.catalogue: lessons.Catalogue | None = None
         self.reported: set[str] = set()
+        self.search = search.Collector()  # per-language search entries, written after each build
+        self.images: images.ImagePipeline | None = None
 
     def _lang(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -38,11 +41,13 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         config.mdx_configs.setdefault(EXT, {})
         config.mdx_configs[EXT]["docs_dir"] = config.docs_dir
         config.mdx_configs[EXT]["lang"] = self._lang(config)
+        self.images = self.images or images.ImagePipeline(
+            os.path.join(os.path.dirname(config.config_file_path), ".cache", "images"))
         return config
 
     def on_pre_build(self, config):
         self.catalogue = lessons.load_catalogue(config.docs_dir)
-        problems = self.catalogue.problems
+        problems = [*self.catalogue.problems, *images.image_problems(config.docs_dir)]
         new = [p for p in problems if str(p) not in self.reported]
         for problem in new:
             log.error(str(problem))
@@ -82,11 +87,24 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
                 item.children.sort(key=lesson_order)
         nav.items.sort(key=lambda it: (order.get(folder(it) or "", -1) if not getattr(it, "is_page", False)
                                        or folder(it) else -1))
+        # MkDocs links previous/next pages before on_nav: link them again in the new order.
+        nav.pages = [p for p in _flatten(nav.items)]
+        for prev, page in zip([None, *nav.pages], nav.pages):
+            page.previous_page = prev
+            if prev is not None:
+                prev.next_page = page
+        if nav.pages:
+            nav.pages[-1].next_page = None
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         config.mdx_configs[EXT]["lang"] = self._lang(config)
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if "<img" not in html:
+            return html
+        return self.images.rewrite(html, page.file.dest_uri, config.docs_dir, config.site_dir)
 
     def on_page_context(self, context, page, config, nav):
         if self.catalogue is not None:
@@ -96,4 +114,17 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             context["hvs_lesson"] = lesson
         context["hvs"] = ui.ui_text(self._lang(config))
         context["hvs_updated"] = ui.month_year(getattr(context.get("hvs_lesson"), "updated", None))
+        self.search.add(self._lang(config), page.url, page.title, page.meta.get("description", ""), page.content or "")
         return context
+
+    def on_post_build(self, config):
+        self.search.write(config.site_dir, self._lang(config))
+
+
+def _flatten(items):
+    """Pages of a navigation tree in reading order."""
+    for item in items:
+        if getattr(item, "is_page", False):
+            yield item
+        if getattr(item, "children", None):
+            yield from _flatten(item.children)

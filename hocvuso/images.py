@@ -1,0 +1,253 @@
+"""Author images: checked before the build, turned into right-sized WebP while it runs.
+
+Authors commit JPEG/PNG photos and SVG diagrams next to their lessons. Two jobs here,
+neither importing MkDocs:
+
+- `image_problems(docs_dir)`: every committed image over `MAX_BYTES` and every image
+  reference without alt text, as `Problem`s with the Markdown file and line.
+- `ImagePipeline.rewrite(html, ...)`: each `<img>` of a rendered page gets WebP variants
+  in `WIDTHS` (made once per content hash under `.cache/images/`), `srcset`, `sizes`,
+  `width`, `height` (no layout shift), `decoding="async"`, and `loading="lazy"` after the
+  first image of the page, which a reader sees at once.
+"""
+from __future__ import annotations
+
+import hashlib
+import html as _html
+import os
+import posixpath
+import re
+import shutil
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from .lessons import DEFAULT_LANG, LANGS, Problem
+
+MAX_BYTES = 300 * 1024
+RASTER = (".jpg", ".jpeg", ".png")
+IMAGE_EXTS = (*RASTER, ".svg", ".webp", ".gif")
+# Phones are ~360-412 CSS px wide at 1.5-3x; 1200 covers a desktop column at 1.5x.
+WIDTHS = (480, 800, 1200)
+QUALITY = 72
+# The content column of Material is at most about 42rem (~680 px) wide.
+SIZES = "(min-width: 60em) 680px, 100vw"
+
+_MD_IMG = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {m.group(1).lower(): _html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTR.finditer(tag)}
+
+
+def _is_local(src: str) -> bool:
+    return bool(src) and not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", src, re.I)
+
+
+# ---------------------------------------------------------------- checks before the build
+
+def _image_refs(text: str) -> list[tuple[int, str, str | None]]:
+    """(line, src, alt or None when missing) of every image in a Markdown text, outside code fences."""
+    refs, fenced = [], False
+    for n, line in enumerate(text.splitlines(), 1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        for m in _MD_IMG.finditer(line):
+            refs.append((n, m.group("src").strip("<>"), m.group("alt")))
+        for m in _HTML_IMG.finditer(line):
+            a = _attrs(m.group(0))
+            refs.append((n, a.get("src", ""), a.get("alt")))
+    return refs
+
+
+_SCAN_CACHE: dict[str, tuple[tuple, list[Problem]]] = {}
+
+
+def image_problems(docs_dir: str) -> list[Problem]:
+    """Committed images over MAX_BYTES and image references with no alt text, each with its path."""
+    docs = Path(docs_dir)
+    files = sorted(p for p in docs.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(docs).parts))
+    sig = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files
+                if p.suffix.lower() in (".md", *IMAGE_EXTS))
+    hit = _SCAN_CACHE.get(str(docs))
+    if hit and hit[0] == sig:
+        return hit[1]
+    problems: list[Problem] = []
+    big = {p.relative_to(docs).as_posix(): p.stat().st_size for p in files
+           if p.suffix.lower() in IMAGE_EXTS and p.stat().st_size > MAX_BYTES}
+    referenced: set[str] = set()
+    for md in (p for p in files if p.suffix == ".md"):
+        rel = md.relative_to(docs).as_posix()
+        for line, src, alt in _image_refs(md.read_text(encoding="utf-8")):
+            if not _is_local(src):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), src.split("#")[0].split("?")[0]))
+            if alt is None or not alt.strip():
+                problems.append(Problem(rel, line, "image-no-alt", f"image '{src}' has no alt text",
+                                        "describe the picture in the brackets: ![what it shows](" + src + ")"))
+            if target in big:
+                referenced.add(target)
+                problems.append(Problem(rel, line, "image-too-big",
+                                        f"image '{src}' is {big[target] // 1024} KB (limit {MAX_BYTES // 1024} KB)",
+                                        "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again"))
+    for target, size in big.items():
+        if target not in referenced:
+            problems.append(Problem(target, 1, "image-too-big",
+                                    f"committed image is {size // 1024} KB (limit {MAX_BYTES // 1024} KB)",
+                                    "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again"))
+    _SCAN_CACHE[str(docs)] = (sig, problems)
+    return problems
+
+
+# ---------------------------------------------------------------- WebP variants
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    path: Path  # in the cache
+
+
+def svg_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) of an SVG from its width/height attributes or its viewBox."""
+    try:
+        root = etree.parse(path).getroot()
+    except (etree.ParseError, OSError):
+        return None
+
+    def num(value: str | None) -> float | None:
+        m = re.match(r"^\s*([\d.]+)\s*(px)?\s*$", value or "")
+        return float(m.group(1)) if m else None
+
+    w, h = num(root.get("width")), num(root.get("height"))
+    if w and h:
+        return round(w), round(h)
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            bw, bh = float(box[2]), float(box[3])
+        except ValueError:
+            return None
+        if bw > 0 and bh > 0:
+            return round(bw), round(bh)
+    return None
+
+
+class ImagePipeline:
+    """Makes WebP variants once per image content and rewrites `<img>` tags of pages."""
+
+    def __init__(self, cache_dir: str | Path):
+        self.cache = Path(cache_dir)
+        self._variants: dict[str, tuple[int, int, list[Variant]]] = {}
+
+    def variants(self, source: Path) -> tuple[int, int, list[Variant]]:
+        """(width, height, variants) of a raster image; variants come from the cache when present."""
+        stat = source.stat()
+        key = f"{source}:{stat.st_mtime_ns}:{stat.st_size}"
+        memo = self._variants.get(key)
+        if memo and all(v.path.exists() for v in memo[2]):
+            return memo
+        from PIL import Image, ImageOps
+
+        digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
+        self.cache.mkdir(parents=True, exist_ok=True)
+        with Image.open(source) as im:
+            im = ImageOps.exif_transpose(im)
+            width, height = im.size
+            widths = [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
+            out = []
+            for w in sorted(set(widths)):
+                h = max(1, round(height * w / width))
+                path = self.cache / f"{digest}-{w}.webp"
+                if not path.exists():
+                    frame = im if im.mode in ("RGB", "RGBA") else im.convert("RGBA" if "A" in im.mode else "RGB")
+                    tmp = path.with_suffix(".tmp")
+                    frame.resize((w, h), Image.LANCZOS).save(tmp, "WEBP", quality=QUALITY, method=4)
+                    os.replace(tmp, path)
+                out.append(Variant(w, h, path))
+        result = (width, height, out)
+        self._variants[key] = result
+        return result
+
+    def rewrite(self, html: str, page_dest: str, docs_dir: str, site_dir: str) -> str:
+        """The page's HTML with every local `<img>` sized and given WebP sources (written into site_dir).
+
+        page_dest: the page's site-relative path (`nguoi-cao-tuoi/x.html`, `en/nguoi-cao-tuoi/x.html`).
+        Images are looked up in docs_dir (a translated page may have `name.en.jpg`) and served
+        from the place of the author's file, so both languages share one set of WebP files.
+        """
+        count = 0
+        page_dir = posixpath.dirname(page_dest)
+        first = page_dest.split("/", 1)[0]
+        lang = first if first in LANGS and first != DEFAULT_LANG and "/" in page_dest else None
+
+        def one(m: re.Match) -> str:
+            nonlocal count
+            tag = m.group(0)
+            a = _attrs(tag)
+            src = a.get("src", "")
+            count += 1
+            extra: dict[str, str] = {"decoding": "async"}
+            if count > 1:
+                extra["loading"] = "lazy"
+            found = _source(src, page_dir, lang, docs_dir) if _is_local(src) else None
+            if found is None:
+                return _set(tag, extra)
+            rel, source = found
+            folder = posixpath.dirname(rel)
+            here = lambda name: posixpath.relpath(posixpath.join(folder, name), page_dir or ".")  # noqa: E731
+            if source.suffix.lower() == ".svg":
+                extra["src"] = here(posixpath.basename(rel))
+                size = svg_size(source)
+                if size and "width" not in a:
+                    extra.update(width=str(size[0]), height=str(size[1]))
+            elif source.suffix.lower() in RASTER:
+                _, _, variants = self.variants(source)
+                stem = posixpath.splitext(posixpath.basename(rel))[0]
+                names = []
+                for v in variants:
+                    name = f"{stem}-{v.width}.webp"
+                    target = Path(site_dir) / folder / name
+                    if not target.exists() or target.stat().st_size != v.path.stat().st_size:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(v.path, target)
+                    names.append((here(name), v))
+                top = variants[-1]
+                extra.update(src=next((n for n, v in names if v.width >= 800), names[-1][0]),
+                             srcset=", ".join(f"{n} {v.width}w" for n, v in names), sizes=SIZES,
+                             width=str(top.width), height=str(top.height))
+            return _set(tag, extra)
+
+        return _HTML_IMG.sub(one, html)
+
+
+def _source(src: str, page_dir: str, lang: str | None, docs_dir: str) -> tuple[str, Path] | None:
+    """(docs-relative path, file) of the author's image an `<img src>` of a page points at."""
+    rel = posixpath.normpath(posixpath.join(page_dir, src.split("#")[0].split("?")[0]))
+    if lang and rel.startswith(lang + "/"):
+        rel = rel[len(lang) + 1:]
+    stem, ext = posixpath.splitext(rel)
+    for candidate in ([f"{stem}.{lang}{ext}"] if lang else []) + [rel]:
+        path = Path(docs_dir) / candidate
+        if path.is_file():
+            return candidate, path
+    return None
+
+
+def _set(tag: str, values: dict[str, str]) -> str:
+    """The tag with attributes replaced or added."""
+    for key, value in values.items():
+        quoted = _html.escape(value, quote=True)
+        pattern = re.compile(rf"""\s{re.escape(key)}\s*=\s*("[^"]*"|'[^']*')""", re.I)
+        if pattern.search(tag):
+            tag = pattern.sub(lambda _m: f' {key}="{quoted}"', tag, count=1)
+        else:
+            tag = re.sub(r"\s*(/?)>$", lambda m: f' {key}="{quoted}"' + (" />" if m.group(1) else ">"), tag, count=1)
+    return tag
