@@ -1,0 +1,266 @@
+"""The benchmark behind `scripts/bench`: generated corpora, timed builds, bytes a reader downloads.
+
+It prints figures and never asserts them (the byte budgets are tests in tests/test_budgets.py).
+Builds run `mkdocs build` in a subprocess the way an author does; the "plain Material" build
+is the same Markdown with the project's plugin, overrides and extras removed, for a ratio.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urljoin, urlparse
+
+from .lessons import AUDIENCES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LESSON = """---
+title: "{title}"
+description: "{desc}"
+order: {order}
+duration: 10
+level: co-ban
+competencies: ["{comp}"]
+objectives:
+  - {objective}
+updated: 2026-11
+---
+
+## {h1}
+
+{para}
+
+![{alt}](img/anh.jpg)
+
+1. {step} 1.
+2. {step} 2.
+3. {step} 3.
+
+## {h2}
+
+{para}
+
+![{alt}](img/anh.jpg)
+
+/// quiz | {question}
+- [x] {yes}
+    {why}
+- [ ] {no}
+    {why}
+///
+
+/// trainer
+{para}
+///
+
+/// handout
+1. {step} 1.
+2. {step} 2.
+///
+"""
+WORDS = {
+    "vi": dict(title="Bài {n}: dùng điện thoại an toàn", desc="Bài học số {n} cho người mới bắt đầu.",
+               objective="Bạn tự làm được việc số {n}.", h1="Vì sao cần biết?", h2="Các bước",
+               para=("Điện thoại thông minh giúp bạn gọi video, trả tiền và làm thủ tục trực tuyến. "
+                     "Hãy làm chậm từng bước, đọc kỹ trước khi bấm, và không bao giờ đọc mã OTP cho người lạ. ") * 3,
+               alt="Màn hình điện thoại với nút Cài đặt", step="Bước", question="Có nên đọc mã OTP cho người lạ?",
+               yes="Không", no="Có", why="Mã OTP là chìa khóa tài khoản của bạn."),
+    "en": dict(title="Lesson {n}: using a phone safely", desc="Lesson number {n} for beginners.",
+               objective="You can do task number {n} yourself.", h1="Why it matters", h2="Steps",
+               para=("A smartphone lets you make video calls, pay and use public services online. "
+                     "Go slowly, read before you tap, and never read an OTP code to a stranger. ") * 3,
+               alt="A phone screen showing the Settings button", step="Step",
+               question="Should you read an OTP code to a stranger?", yes="No", no="Yes",
+               why="An OTP code is the key to your account."),
+}
+COMPETENCIES = ("1.1", "1.2", "2.1", "2.2", "4.1", "4.2", "4.3")
+
+
+def write_corpus(docs: Path, lessons: int, image: Path | None = None) -> Path:
+    """A docs folder with a home page, the five audience paths and `lessons` lessons in vi and en."""
+    docs.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "docs" / "_data", docs / "_data", dirs_exist_ok=True)
+    (docs / "index.md").write_text("---\ntitle: Học vụ số\n---\n\n# Học vụ số\n\nTrang chủ.\n", encoding="utf-8")
+    (docs / "index.en.md").write_text("---\ntitle: Học vụ số\n---\n\n# Học vụ số\n\nHome.\n", encoding="utf-8")
+    auds = list(AUDIENCES)
+    for aud in auds:
+        (docs / aud / "img").mkdir(parents=True, exist_ok=True)
+        for lang, suffix in (("vi", ".md"), ("en", ".en.md")):
+            name = AUDIENCES[aud][lang]
+            (docs / aud / f"index{suffix}").write_text(
+                f"---\ntitle: {name}\n---\n\n# {name}\n\n/// learning-path | {aud}\n///\n", encoding="utf-8")
+        if image is not None:
+            shutil.copyfile(image, docs / aud / "img" / "anh.jpg")
+    for n in range(1, lessons + 1):
+        aud = auds[n % len(auds)]
+        for lang, suffix in (("vi", ".md"), ("en", ".en.md")):
+            w = {k: v.format(n=n) for k, v in WORDS[lang].items()}
+            text = LESSON.format(order=n, comp=COMPETENCIES[n % len(COMPETENCIES)], **w)
+            if image is None:
+                text = re.sub(r"^!\[.*\n", "", text, flags=re.M)
+            (docs / aud / f"bai-{n:04d}{suffix}").write_text(text, encoding="utf-8")
+    return docs
+
+
+def project_config(folder: Path, docs: Path, plain: bool = False) -> Path:
+    """mkdocs.yml for `docs` in `folder`: the project's own, or plain Material (no hocvuso plugin or overrides)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    if plain:
+        # Plain Material: no custom_dir, no own plugin, CSS, JS or Markdown extension. Our block
+        # fences then stay as text, which costs Material nothing.
+        text = re.sub(r"^\s*custom_dir: .*\n", "", text, flags=re.M)
+        text = re.sub(r"^  - hocvuso\s*\n", "", text, flags=re.M)
+        text = re.sub(r"^  - hocvuso\.blocks\s*\n", "", text, flags=re.M)
+        text = re.sub(r"^extra_(css|javascript):\n(  - .*\n)+", "", text, flags=re.M)
+        text = text.replace("favicon: assets/favicon.svg", "")
+        text = text.replace("strict: true", "strict: false")
+    path = folder / ("mkdocs-plain.yml" if plain else "mkdocs.yml")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(config: Path, site: Path, env: dict | None = None) -> float:
+    """Seconds of one `mkdocs build` (in a subprocess, as an author runs it)."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                          cwd=config.parent, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"build of {config} failed:\n{done.stdout}{done.stderr}")
+    return seconds
+
+
+def pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+# ---------------------------------------------------------------- what a first visit downloads
+
+_REF = re.compile(r"""<(?:link|script|img|source)\b[^>]*?\b(?:href|src|srcset)\s*=\s*["']([^"']+)["'][^>]*>""", re.I)
+
+
+@dataclass(frozen=True)
+class Resource:
+    url: str
+    kind: str
+    raw: int
+    gzip: int
+
+
+def first_visit_static(site: Path, page: str) -> list[Resource]:
+    """What the page's HTML makes a browser fetch before any script runs: HTML, CSS, JS, eager images.
+
+    A static estimate (no browser); `first_visit_browser` measures what Chromium really requests.
+    """
+    html = (site / page).read_text(encoding="utf-8")
+    out = [Resource(page, "html", len(html.encode()), gz(html.encode()))]
+    seen = {page}
+    for m in _REF.finditer(html):
+        tag = m.group(0).lower()
+        if tag.startswith("<link") and not re.search(r"rel=[\"']?(stylesheet|icon)", tag):
+            continue
+        if tag.startswith("<img") and 'loading="lazy"' in tag:
+            continue
+        url = m.group(1).split()[0] if "srcset" not in tag else _pick_src(m.group(0))
+        if urlparse(url).scheme or url.startswith("//"):
+            out.append(Resource(url, "OTHER ORIGIN", 0, 0))
+            continue
+        rel = os.path.normpath(os.path.join(os.path.dirname(page), url.split("#")[0].split("?")[0]))
+        if rel in seen or not (site / rel).is_file():
+            continue
+        seen.add(rel)
+        data = (site / rel).read_bytes()
+        out.append(Resource(rel, _kind(rel), len(data), gz(data)))
+    return out
+
+
+def _pick_src(tag: str) -> str:
+    m = re.search(r"""\bsrc\s*=\s*["']([^"']+)""", tag)
+    return m.group(1) if m else ""
+
+
+def _kind(path: str) -> str:
+    ext = path.rsplit(".", 1)[-1].lower()
+    return {"js": "js", "css": "css", "html": "html", "json": "data", "svg": "image", "webp": "image",
+            "jpg": "image", "jpeg": "image", "png": "image", "woff2": "font", "woff": "font"}.get(ext, ext)
+
+
+def first_visit_browser(browser, site: Path, page: str) -> tuple[list[Resource], list[str]]:
+    """(resources, other-origin URLs) Chromium fetches when opening `page` of `site` cold, at phone size.
+
+    Bytes are the gzip size of each local file, as a server with gzip sends it.
+    """
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    ctx = browser.new_context(viewport={"width": 412, "height": 900}, service_workers="block")
+    try:
+        urls: list[str] = []
+        pg = ctx.new_page()
+        pg.on("request", lambda r: urls.append(r.url))
+        pg.goto(urljoin(base, page), wait_until="networkidle")
+        pg.wait_for_timeout(300)
+    finally:
+        ctx.close()
+        server.shutdown()
+    out, other, seen = [], [], set()
+    for url in urls:
+        if not url.startswith(base):
+            if not url.startswith(("data:", "blob:")):
+                other.append(url)
+            continue
+        rel = urlparse(url).path.lstrip("/") or "index.html"
+        if rel in seen or not (site / rel).is_file():
+            continue
+        seen.add(rel)
+        data = (site / rel).read_bytes()
+        out.append(Resource(rel, _kind(rel), len(data), gz(data)))
+    return out, other
+
+
+def own_assets(site: Path) -> dict[str, tuple[int, int]]:
+    """{'js'|'css': (raw, gzip)} of the project's own assets as built (site/assets/js|css)."""
+    out = {}
+    for kind in ("js", "css"):
+        files = sorted((site / "assets" / kind).glob(f"*.{kind}"))
+        raw = sum(f.stat().st_size for f in files)
+        out[kind] = (raw, sum(gz(f.read_bytes()) for f in files))
+    return out
+
+
+def lesson_page(site: Path, lang: str = "vi") -> str:
+    """A built lesson page of the site (its first audience's first lesson)."""
+    base = site if lang == "vi" else site / lang
+    for aud in AUDIENCES:
+        found = sorted(p for p in (base / aud).glob("*.html") if p.name != "index.html")
+        if found:
+            return found[0].relative_to(site).as_posix()
+    raise FileNotFoundError("no lesson page in " + str(site))
+
+
+def total(resources: Iterable[Resource]) -> int:
+    return sum(r.gzip for r in resources)
