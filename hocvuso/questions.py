@@ -1,8 +1,8 @@
 """Self-check questions (quiz, order, fill) parsed from a block's raw Markdown text.
 
 Pure text in, frozen data out, with every problem's exact line. The lesson model uses
-this to validate a build; the Blocks use the same parser to render, so what is checked
-is what is shown.
+this to validate a build; the Blocks (quiz.py) use the same parser to render, and the
+printed answer key uses the same data, so what is checked is what is shown.
 """
 from __future__ import annotations
 
@@ -12,20 +12,29 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-_TASK_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]*(?P<text>.*)$")
-_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+(?P<text>.*)$")
-_NUMBER_RE = re.compile(r"^(?P<indent>[ \t]*)\d+[.)][ \t]+(?P<text>.*)$")
+# Item text is optional so that "- [ ]" or "-" with trailing spaces trimmed by an editor
+# is still seen as an (empty) option and reported, not silently read as text.
+_TASK_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?[ \t]*$")
+_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+](?:[ \t]+(?P<text>.*))?$")
+_NUMBER_RE = re.compile(r"^(?P<indent>[ \t]*)\d+[.)](?:[ \t]+(?P<text>.*))?$")
+_ITEM_RE = {"quiz": _TASK_RE, "order": _NUMBER_RE, "fill": _BULLET_RE}
 
-OPTIONS = {
+OPTIONS: dict[str, dict[str, type]] = {
     "quiz": {"shuffle": bool},
     "order": {},
     "fill": {"exact": bool},
 }
+LIST_HINT = {
+    "quiz": "a task list ('- [x] right answer' and '- [ ] wrong answer')",
+    "order": "a numbered list of the steps in the right order ('1. …')",
+    "fill": "a list of accepted answers ('- answer')",
+}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
 class Option:
-    text: str
+    text: str  # inline Markdown
     correct: bool
     feedback: str  # Markdown, may be empty
     line: int
@@ -53,6 +62,33 @@ class Question:
     def correct(self) -> tuple[Option, ...]:
         return tuple(o for o in self.options if o.correct)
 
+    def shown(self) -> list[int]:
+        """Indexes of the options in the order readers see them (web and print alike)."""
+        if self.kind == "order" or (self.kind == "quiz" and self.shuffle):
+            return deterministic_order(self.id, len(self.options))
+        return list(range(len(self.options)))
+
+    def accepted(self) -> list[str]:
+        """A fill question's accepted answers, folded the way a typed answer is compared."""
+        return sorted({fold(o.text, self.exact) for o in self.options})
+
+    def key_text(self, lang: str = "vi") -> str:
+        """The answer as one plain line, for the printed answer key and handouts."""
+        if self.kind == "quiz":
+            shown = self.shown()
+            return "; ".join(f"{LETTERS[n % 26]}. {plain(self.options[i].text)}"
+                             for n, i in enumerate(shown) if self.options[i].correct)
+        if self.kind == "order":
+            return " → ".join(f"{n + 1}. {plain(o.text)}" for n, o in enumerate(self.options))
+        return " / ".join(plain(o.text) for o in self.options)
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown as plain text: links keep their words, emphasis and code marks go."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
 
 def question_id(kind: str, prompt: str) -> str:
     """A stable id from the question text, not its position on the page."""
@@ -63,7 +99,10 @@ def question_id(kind: str, prompt: str) -> str:
 
 
 def fold(text: str, exact: bool = False) -> str:
-    """Normalise a typed answer: NFC, case-folded, trimmed, spaces collapsed; without diacritics unless exact."""
+    """Normalise a typed answer: NFC, case-folded, trimmed, spaces collapsed; without diacritics unless exact.
+
+    quiz.js repeats these rules; tests/browser/test_quiz.py checks that both agree.
+    """
     text = unicodedata.normalize("NFC", text).casefold().strip()
     text = re.sub(r"\s+", " ", text)
     if exact:
@@ -95,80 +134,102 @@ def _dedent_block(lines: list[str]) -> str:
     return "\n".join(stripped).strip()
 
 
-def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body: tuple[str, ...] | list[str],
-                line: int, lang: str = "vi") -> tuple[Question | None, list]:
-    """Parse a quiz/order/fill block body. `line` is the opening fence's line number."""
-    problems: list = []
+def _top_item(item_re: re.Pattern, line: str) -> re.Match | None:
+    m = item_re.match(line)
+    return m if m and not m.group("indent") else None
+
+
+def _check_options(path: str, kind: str, options: dict[str, Any], line: int) -> list:
+    problems = []
     allowed = OPTIONS.get(kind, {})
-    body = list(body)
-    # Options were already split off by the scanner; they start on the next line.
-    opt_count = len(options)
+    # Options sit one per line right under the header (the scanner split them off).
     for n, (key, value) in enumerate(options.items()):
         if key not in allowed:
             known = ", ".join(allowed) or "none"
             problems.append(_problem(path, line + 1 + n, "block-option-unknown",
                                      f"the '{kind}' block has no option '{key}'",
-                                     f"remove it (options of '{kind}': {known})"))
+                                     f"remove it or fix its spelling (options of '{kind}': {known})"))
         elif not isinstance(value, allowed[key]):
             problems.append(_problem(path, line + 1 + n, "block-option-type",
                                      f"the option '{key}' must be true or false, not {value!r}",
                                      f"write '{key}: true' or '{key}: false'"))
+    return problems
+
+
+def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body: tuple[str, ...] | list[str],
+                line: int, lang: str = "vi") -> tuple[Question | None, list]:
+    """Parse a quiz/order/fill block body into a Question and every problem found.
+
+    `line` is the opening fence's line number; `body` the lines after the options. The
+    Question is None whenever there is a problem.
+    """
+    body = [ln.rstrip("\r") for ln in body]
+    problems = _check_options(path, kind, options, line)
     if not title.strip():
         problems.append(_problem(path, line, "question-missing", f"the '{kind}' block has no question",
                                  f"write the question after a bar: '/// {kind} | Your question?'"))
-    first = line + 1 + opt_count  # line number of body[0]
-    item_re = {"quiz": _TASK_RE, "order": _NUMBER_RE, "fill": _BULLET_RE}[kind]
-    # Locate the list: the first item line, then its items and their indented continuation.
-    start = next((i for i, ln in enumerate(body) if item_re.match(ln) and not item_re.match(ln).group("indent")), None)
+    first = line + 1 + len(options)  # line number of body[0]
+    item_re = _ITEM_RE[kind]
+    start = next((i for i, ln in enumerate(body) if _top_item(item_re, ln)), None)
     if start is None:
-        what = {"quiz": "a task list ('- [x] right answer' and '- [ ] wrong answer')",
-                "order": "a numbered list of the steps in the right order ('1. …')",
-                "fill": "a list of accepted answers ('- answer')"}[kind]
-        problems.append(_problem(path, line, "list-missing", f"the '{kind}' block has no list of answers",
-                                 f"add {what}"))
+        if kind == "fill":
+            problems.append(_problem(path, line, "fill-no-answer", "the 'fill' block has no accepted answer",
+                                     f"add {LIST_HINT[kind]}, e.g. '- 113'"))
+        else:
+            problems.append(_problem(path, line, "list-missing", f"the '{kind}' block has no list of answers",
+                                     f"add {LIST_HINT[kind]}"))
         return None, problems
     items: list[tuple[int, str, bool, list[str]]] = []  # (line, text, correct, feedback lines)
     i = start
     while i < len(body):
         ln = body[i]
-        m = item_re.match(ln)
-        if m and not m.group("indent"):
+        m = _top_item(item_re, ln)
+        if m:
             correct = kind != "quiz" or m.group("mark") in "xX"
-            items.append((first + i, m.group("text").strip(), correct, []))
+            items.append((first + i, (m.group("text") or "").strip(), correct, []))
             i += 1
             continue
         if not ln.strip():
-            # A blank line ends the list unless an indented line follows.
+            # A blank line ends the list unless an indented line or another item follows.
             nxt = next((x for x in body[i + 1:] if x.strip()), None)
-            if nxt is not None and (nxt.startswith(("    ", "\t")) or (item_re.match(nxt) and not item_re.match(nxt).group("indent"))):
-                if items:
-                    items[-1][3].append("")
+            if nxt is not None and (nxt.startswith(("    ", "\t")) or _top_item(item_re, nxt)):
+                items[-1][3].append("")
                 i += 1
                 continue
             break
-        if ln.startswith(("  ", "\t")) and items:
+        if ln.startswith((" ", "\t")):
             if _TASK_RE.match(ln) or _BULLET_RE.match(ln) or _NUMBER_RE.match(ln):
                 problems.append(_problem(path, first + i, "list-nested", "a list inside an answer option",
-                                         "keep one level of options; write feedback as an indented sentence"))
+                                         "keep one level of options, none indented; write feedback as an "
+                                         "indented sentence"))
             items[-1][3].append(ln)
             i += 1
             continue
-        if kind == "quiz" and _BULLET_RE.match(ln) and not _TASK_RE.match(ln):
+        if kind == "quiz" and _BULLET_RE.match(ln):
             problems.append(_problem(path, first + i, "option-no-box", "an option without '[ ]' or '[x]'",
                                      "start every option with '- [ ] ' (wrong) or '- [x] ' (right)"))
             i += 1
             continue
         break
     context = "\n".join(body[:start]).strip()
-    explanation = "\n".join(body[i:]).strip()
+    rest = body[i:]
+    explanation = "\n".join(rest).strip()
+    if kind == "quiz":
+        # Options after the explanation started: usually feedback that was not indented.
+        for n, ln in enumerate(rest):
+            if _top_item(_TASK_RE, ln):
+                problems.append(_problem(path, first + i + n, "list-split",
+                                         "an option after text that is not indented, which ended the list",
+                                         "indent an option's feedback by 4 spaces, directly under the option"))
+                break
     opts: list[Option] = []
     seen: dict[str, int] = {}
-    for (ln_no, text, correct, fb) in items:
+    for ln_no, text, correct, fb in items:
         if not text:
             problems.append(_problem(path, ln_no, "option-empty", "an empty answer option",
-                                     "write the option's text after the box, or delete the line"))
+                                     "write the option's text after the marker, or delete the line"))
             continue
-        key = fold(text, exact=True)
+        key = fold(text, exact=kind != "fill" or bool(options.get("exact")))
         if key in seen:
             problems.append(_problem(path, ln_no, "option-duplicate",
                                      f"the option '{text}' is the same as the one on line {seen[key]}",
@@ -179,17 +240,16 @@ def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body:
         if len(items) < 2:
             problems.append(_problem(path, line, "options-too-few", "a quiz needs at least 2 options",
                                      "add another option ('- [ ] …')"))
-        if items and not any(c for _, _, c, _ in items):
+        if not any(c for _, _, c, _ in items):
             problems.append(_problem(path, line, "quiz-no-correct", "no option is marked correct",
                                      "mark the right option(s) with '[x]'"))
     elif kind == "order":
         if len(items) < 3:
             problems.append(_problem(path, line, "order-too-few", "an order question needs at least 3 steps",
                                      "list 3 or more steps, in the right order"))
-    elif kind == "fill":
-        if not opts:
-            problems.append(_problem(path, line, "fill-no-answer", "a fill question has no accepted answer",
-                                     "list at least one accepted answer ('- 113')"))
+    elif kind == "fill" and not opts:
+        problems.append(_problem(path, line, "fill-no-answer", "the 'fill' block has no accepted answer",
+                                 "write at least one accepted answer ('- 113')"))
     if problems:
         return None, problems
     qid = question_id(kind, title.strip())
