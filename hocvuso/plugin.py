@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from . import images, lessons, ui
+from . import images, lessons, offline, ui
 from . import search
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
@@ -119,6 +119,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
     def on_post_build(self, config):
         self.search.write(config.site_dir, self._lang(config))
+        # Last, so the version hashes the whole site; the last language's run writes the final one.
+        offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"))
+
 
 
 def _flatten(items):

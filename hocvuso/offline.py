@@ -1,0 +1,65 @@
+"""Offline on the web: writes the service worker at the site root with this build's version.
+
+The worker's source is `overrides/sw.js` (a template). After a build, `write_service_worker`
+fills in VERSION (a hash of the built files, so a new build replaces the cache of the old
+one and an unchanged rebuild keeps it) and CORE (the CSS, JS and icon every page loads,
+cached when the worker installs so a visited page also renders offline). It lives at the
+root so its scope covers both languages. No MkDocs here.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+# Files whose bytes change without the site changing (dates), and the worker itself.
+_SKIP = {"sw.js", "sitemap.xml", "sitemap.xml.gz"}
+_CORE_REF = re.compile(r"""<(?:link|script)\b[^>]*?\b(?:href|src)=["']([^"']+)["'][^>]*>""", re.I)
+
+
+def site_version(site_dir: str | Path) -> str:
+    """A short hash of every built file's path and bytes."""
+    site = Path(site_dir)
+    digest = hashlib.sha1()
+    for root, dirs, files in os.walk(site):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            rel = path.relative_to(site).as_posix()
+            if rel in _SKIP or name.endswith(".map"):
+                continue
+            digest.update(rel.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def core_files(site_dir: str | Path, page: str = "index.html") -> list[str]:
+    """Site-relative CSS, JS and icon files the home page loads (every page loads the same)."""
+    site = Path(site_dir)
+    html = (site / page).read_text(encoding="utf-8")
+    out = []
+    for m in _CORE_REF.finditer(html):
+        tag, url = m.group(0).lower(), m.group(1)
+        if tag.startswith("<link") and not re.search(r"rel=[\"']?(stylesheet|icon)", tag):
+            continue
+        if re.match(r"^[a-z]+:|^//", url, re.I):
+            continue
+        rel = os.path.normpath(os.path.join(os.path.dirname(page), url)).replace(os.sep, "/")
+        if (site / rel).is_file() and rel not in out:
+            out.append(rel)
+    return out
+
+
+def write_service_worker(site_dir: str | Path, template: str | Path) -> str | None:
+    """Write site_dir/sw.js from the template; return the version, or None without a template or home page."""
+    site, template = Path(site_dir), Path(template)
+    if not template.is_file() or not (site / "index.html").is_file():
+        return None
+    version = site_version(site)
+    core = ["index.html", *core_files(site)]
+    text = template.read_text(encoding="utf-8")
+    text = text.replace("__HVS_VERSION__", version).replace("__HVS_CORE__", json.dumps(core))
+    (site / "sw.js").write_text(text, encoding="utf-8")
+    return version

@@ -1,0 +1,169 @@
+"""Offline in Chromium: the service worker on the web, and the USB copy opened from file://."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hocvuso import bench, lessons
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _catalogue():
+    return lessons.load_catalogue(str(ROOT / "docs"))
+
+
+def _path_with_lessons(min_count: int = 2) -> tuple[str, list[lessons.Lesson]]:
+    cat = _catalogue()
+    for aud in lessons.AUDIENCES:
+        found = cat.by_audience(aud, "vi")
+        if len(found) >= min_count:
+            return aud, found
+    pytest.skip(f"no audience has {min_count} lessons yet")
+
+
+def _wait_cached(page, url: str, timeout: float = 15) -> None:
+    """Wait until the service worker's cache holds url (the worker fills it in the background)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if page.evaluate("u => caches.match(u).then(r => !!r)", url):
+            return
+        page.wait_for_timeout(150)
+    raise AssertionError(f"{url} never reached the cache")
+
+
+def _styled(page) -> bool:
+    """Material's CSS is applied (the header is sticky), so the page came with its stylesheets."""
+    return page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+def test_visited_lesson_reloads_with_no_network(context, page, base_url):
+    aud, found = _path_with_lessons(2)
+    url, other = base_url + found[0].url, base_url + found[1].url
+    page.goto(url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    _wait_cached(page, url)
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").first.inner_text() == found[0].title
+    assert _styled(page)
+    # Offline is real: a lesson never opened does not load.
+    with pytest.raises(Exception):
+        page.goto(other, timeout=5000)
+    assert not page.js_errors
+
+
+def test_saved_path_opens_offline_lesson_by_lesson(context, page, base_url):
+    aud, found = _path_with_lessons(2)
+    page.goto(f"{base_url}{aud}/index.html")
+    button = page.get_by_role("button", name="Lưu để học khi không có mạng")
+    button.click()
+    status = page.locator(".hvs-offline__status")
+    status.filter(has_text="Đã lưu").wait_for(timeout=20000)
+    assert page.locator(".hvs-offline progress").evaluate("p => p.value === p.max && p.max > 1")
+    context.set_offline(True)
+    for lesson in found:
+        page.goto(base_url + lesson.url)
+        assert page.locator("h1").first.inner_text() == lesson.title
+        assert _styled(page)
+        broken = page.evaluate("""() => Promise.all([...document.images].map(i => i.decode().then(() => 0, () => 1)))
+                                        .then(r => r.reduce((a, b) => a + b, 0))""")
+        assert broken == 0, f"{broken} image(s) missing offline on {lesson.url}"
+    assert not page.js_errors
+
+
+class _Server:
+    """A web server for one folder, stopped by the test (so 'no network' really means none)."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_Quiet, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _version(site: Path) -> str:
+    return re.search(r'const VERSION = "(\w+)"', (site / "sw.js").read_text(encoding="utf-8")).group(1)
+
+
+def test_a_new_build_replaces_the_old_pages(tmp_path, context, page):
+    docs = bench.write_corpus(tmp_path / "docs", 2)
+    config = bench.project_config(tmp_path, docs)
+    site = tmp_path / "site"
+    bench.build(config, site)
+    old = _version(site)
+    server = _Server(site)
+    try:
+        lesson = server.url + bench.lesson_page(site)
+        page.goto(lesson)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        _wait_cached(page, lesson)
+        source = next(docs.glob(f"*/{Path(lesson).stem}.md"))
+        source.write_text(source.read_text(encoding="utf-8").replace("## Vì sao cần biết?", "## Bản mới"),
+                          encoding="utf-8")
+        bench.build(config, site)
+        new = _version(site)
+        assert new != old
+        page.reload()  # the browser checks sw.js on navigation and installs the new worker
+        end = time.monotonic() + 20
+        while page.evaluate("caches.keys()") != [f"hvs-{new}"] and time.monotonic() < end:
+            page.wait_for_timeout(200)
+        assert page.evaluate("caches.keys()") == [f"hvs-{new}"]  # the old build's cache is gone
+        _wait_cached(page, lesson)
+    finally:
+        server.stop()
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h2", has_text="Bản mới").count() == 1
+
+
+# ---------------------------------------------------------------- the USB copy (file://)
+
+def test_usb_copy_navigates_and_runs_lessons_from_file(page, site):
+    aud, found = _path_with_lessons(1)
+    page.goto((site / aud / "index.html").as_uri())
+    assert page.locator(".hvs-offline").count() == 0  # no service worker from file://: no save button
+    page.locator(".hvs-path__item a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(found[0].url) and page.url.startswith("file://")
+    assert page.locator("h1").first.inner_text() == found[0].title
+    assert _styled(page)
+    # The language link and the navigation lead to pages, never to folder listings.
+    for link in page.locator(".md-nav--primary a.md-nav__link, a.hvs-lang").evaluate_all("as => as.map(a => a.href)"):
+        assert link.startswith("file://") and (link.split("#")[0].endswith(".html")), link
+    page.locator("a.hvs-lang").click()
+    page.wait_for_load_state()
+    assert "/en/" in page.url and page.url.endswith(".html")
+    assert not page.js_errors
+
+
+def test_usb_copy_quiz_works_from_file(page, site):
+    cat = _catalogue()
+    lesson = next((x for x in cat.lessons if x.lang == "vi" and any(b.name == "quiz" for b in x.blocks)), None)
+    if lesson is None:
+        pytest.skip("no lesson with a quiz yet")
+    page.goto((site / lesson.url).as_uri())
+    quiz = page.locator(".hvs-quiz[data-kind='quiz']").first
+    quiz.wait_for()
+    check = quiz.locator(".hvs-quiz__check")
+    assert check.count() == 1, "the quiz script did not run from file://"
+    quiz.locator("input").first.check()
+    check.click()
+    assert quiz.locator(".hvs-quiz__status").inner_text().strip()
+    assert not page.js_errors
