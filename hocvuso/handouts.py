@@ -1,0 +1,425 @@
+"""Handout PDFs: one A4 page per lesson and language, and one booklet per audience and language.
+
+Built with WeasyPrint from the structured `Lesson` (title, handout block, questions) through
+a template of their own (`templates/handout*.html`), never from the theme's page HTML. The
+font ships with the package and is embedded, so Vietnamese renders on any machine. Each PDF
+is cached under `.cache/handouts/` by a hash of everything that goes into it, so a build
+only renders what changed. Nothing here imports MkDocs.
+
+Output (documented in docs/tai-lieu-in/): `tai-lieu-in/pdf/<audience>-<slug>.pdf` for a
+lesson, `tai-lieu-in/pdf/<audience>.pdf` for a booklet, under `en/` for English.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from . import qr
+from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, LEVELS, Catalogue, Lesson, Problem, scan_blocks
+from .questions import Question, deterministic_order
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+FONTS = {"FONT_REGULAR": HERE / "fonts" / "NotoSansHVS-Regular.ttf",
+         "FONT_BOLD": HERE / "fonts" / "NotoSansHVS-Bold.ttf"}
+# Bump when this module's output changes in a way the hashed inputs do not show.
+FORMAT = "3"
+PDF_DIR = "tai-lieu-in/pdf"
+# A4 content height in mm with the margins of handout.css; used to turn overflow into lines.
+LINE_MM = 7.3  # one 16 pt line at line-height 1.3
+
+TEXT = {
+    "vi": {
+        "handout": "Tờ hướng dẫn", "points": "Ghi nhớ", "check": "Tự kiểm tra", "key": "Đáp án",
+        "cut": "Cắt theo đường này. Đáp án ở dưới, lật ngược tờ giấy để đọc.",
+        "all_correct": "chọn tất cả đáp án đúng", "pick_one": "chọn một đáp án",
+        "order": "ghi số thứ tự vào ô", "fill": "viết câu trả lời",
+        "minutes": "{n} phút", "booklet": "Tập tài liệu in: {audience}",
+        "booklet_sub": "{n} tờ hướng dẫn", "contents": "Mục lục", "page": "trang",
+        "built": "In ngày {date}",
+    },
+    "en": {
+        "handout": "Handout", "points": "Key points", "check": "Check yourself", "key": "Answers",
+        "cut": "Cut along this line. The answers are below: turn the page upside down to read them.",
+        "all_correct": "tick every right answer", "pick_one": "tick one answer",
+        "order": "number the boxes in order", "fill": "write your answer",
+        "minutes": "{n} min", "booklet": "Printed handouts: {audience}",
+        "booklet_sub": "{n} handouts", "contents": "Contents", "page": "page",
+        "built": "Printed {date}",
+    },
+}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """One built PDF: a lesson's handout (slug set) or an audience's booklet (slug None)."""
+
+    lang: str
+    audience: str
+    slug: str | None
+    title: str
+    path: Path  # the cached file
+    size: int
+    pages: int
+    rendered: bool  # False when it came from the cache
+
+    @property
+    def src_uri(self) -> str:
+        """Where the PDF sits among the site's files, as if it were in docs/."""
+        return pdf_uri(self.audience, self.slug)
+
+    @property
+    def dest_uri(self) -> str:
+        """Where it is written in the built site."""
+        return ("" if self.lang == DEFAULT_LANG else f"{self.lang}/") + self.src_uri
+
+
+@dataclass
+class Result:
+    pdfs: list[Pdf] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: int = 0  # handouts not rendered (serving) and not in the cache
+    seconds: float = 0.0
+
+    def get(self, lang: str, audience: str, slug: str | None) -> Pdf | None:
+        return next((p for p in self.pdfs if (p.lang, p.audience, p.slug) == (lang, audience, slug)), None)
+
+
+_RESULTS: dict[str, Result] = {}
+
+
+def last_result(docs_dir: str) -> Result | None:
+    """The handouts built for docs_dir in this process (for the handout index page), if any."""
+    return _RESULTS.get(os.path.abspath(docs_dir))
+
+
+def pdf_uri(audience: str, slug: str | None) -> str:
+    """Site-relative path of a lesson's handout or an audience's booklet (same in every language)."""
+    return f"{PDF_DIR}/{audience}-{slug}.pdf" if slug else f"{PDF_DIR}/{audience}.pdf"
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _css_string(value: str) -> str:
+    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                          keep_trailing_newline=False)
+_ENV.filters["css_string"] = _css_string
+
+
+def _markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=["sane_lists", "attr_list"], output_format="html")
+
+
+def _inline(text: str) -> Markup:
+    html = _markdown(text).strip()
+    html = re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)
+    return Markup(html)
+
+
+def handout_markdown(lesson: Lesson) -> str:
+    """The handout block's Markdown, without any nested block (trainer notes never print)."""
+    block = lesson.handout
+    if block is None:
+        return ""
+    lines = list(block.body)
+    nested, _problems = scan_blocks(lesson.path, "\n".join(lines), 0)
+    drop: set[int] = set()
+    for inner in nested:
+        drop.update(range(inner.line, inner.end_line + 1))
+    return "\n".join(x for n, x in enumerate(lines) if n not in drop).strip()
+
+
+def _date_text(date: _dt.date, lang: str) -> str:
+    return date.strftime("%d/%m/%Y") if lang == "vi" else date.strftime("%d %B %Y").lstrip("0")
+
+
+def absolute_url(site_url: str, lesson: Lesson) -> str:
+    return site_url.rstrip("/") + "/" + lesson.url
+
+
+def short_url(url: str) -> str:
+    """The address as a person types it: no scheme, no 'www.'."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def _answer_sheet(lesson: Lesson, t: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """Questions as printable items, and the key (one entry per question)."""
+    items, key = [], []
+    for n, q in enumerate(lesson.questions, 1):
+        q: Question
+        if q.kind == "quiz":
+            options = [{"label": LETTERS[i], "text": _inline(o.text)} for i, o in enumerate(q.options)]
+            answer = ", ".join(LETTERS[i] for i, o in enumerate(q.options) if o.correct)
+            hint = t["all_correct"] if q.multiple else ""
+        elif q.kind == "order":
+            shown = deterministic_order(q.id, len(q.options))
+            options = [{"text": _inline(q.options[i].text)} for i in shown]
+            # The number each box should get, in the order the boxes are printed.
+            answer = " – ".join(str(i + 1) for i in shown)
+            hint = t["order"]
+        else:
+            options = []
+            answer = " / ".join(o.text for o in q.options)
+            hint = t["fill"]
+        items.append({"kind": q.kind, "prompt": _inline(q.prompt), "hint": hint, "options": options})
+        key.append({"number": n, "answer": answer})
+    return items, key
+
+
+def sheet_context(lesson: Lesson, site_url: str, site_name: str, date: _dt.date) -> dict:
+    """Everything the handout template shows, from the lesson's structured data."""
+    lang = lesson.lang if lesson.lang in TEXT else DEFAULT_LANG
+    t = TEXT[lang]
+    url = absolute_url(site_url, lesson)
+    questions, key = _answer_sheet(lesson, t)
+    meta = " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang]])
+    return {
+        "lang": lang, "t": t, "lesson": lesson, "site_name": site_name,
+        "audience_name": AUDIENCES[lesson.audience][lang], "meta": meta,
+        "body": Markup(_markdown(handout_markdown(lesson))),
+        "questions": questions, "key": key,
+        "qr": Markup(qr.qr_svg(url, title=lesson.title)), "short_url": short_url(url),
+        "date_iso": date.isoformat(),
+        "footer_left": site_name + " · " + short_url(site_url.rstrip("/")),
+        "footer_right": t["built"].format(date=_date_text(date, lang)),
+    }
+
+
+def handout_html(lesson: Lesson, site_url: str, site_name: str, date: _dt.date) -> str:
+    """The handout of one lesson as an HTML document for WeasyPrint."""
+    return _ENV.get_template("handout.html").render(sheet_context(lesson, site_url, site_name, date))
+
+
+def _booklet_html(lang: str, audience: str, members: list[Lesson], site_url: str, site_name: str,
+                  date: _dt.date, first_page: int) -> str:
+    t = TEXT[lang]
+    name = AUDIENCES[audience][lang]
+    items = [{"title": x.title, "page": first_page + i} for i, x in enumerate(members)]
+    return _ENV.get_template("booklet.html").render(
+        lang=lang, t=t, title=t["booklet"].format(audience=name), subtitle=t["booklet_sub"].format(n=len(members)),
+        items=items, site_name=site_name, date=_date_text(date, lang), date_iso=date.isoformat(),
+        short_url=short_url(site_url.rstrip("/")),
+        footer_left=site_name + " · " + short_url(site_url.rstrip("/")),
+        footer_right=t["built"].format(date=_date_text(date, lang)))
+
+
+# ---------------------------------------------------------------- rendering
+
+
+class _Renderer:
+    """WeasyPrint with the shipped font, set up once per build (loading it costs more than a page)."""
+
+    def __init__(self) -> None:
+        import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.weasyprint = weasyprint
+        self.fonts = FontConfiguration()
+        css = _css_text()
+        self.css = weasyprint.CSS(string=css, font_config=self.fonts, url_fetcher=_local_only)
+        self.tall = weasyprint.CSS(string="@page { size: 210mm 3000mm; }")
+        # Height of an A4 page's content box with handout.css's margins, in CSS px.
+        self.a4_content_px = self.render("<p>", TEMPLATES.as_uri() + "/").pages[0]._page_box.height
+
+    def render(self, html: str, base_url: str, tall: bool = False):
+        doc = self.weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_local_only)
+        sheets = [self.css, self.tall] if tall else [self.css]
+        return doc.render(stylesheets=sheets, font_config=self.fonts)
+
+
+def _local_only(url: str, timeout: int = 10, ssl_context=None):
+    """Fetch local files only: a build never makes a network request."""
+    if not url.startswith("file:"):
+        raise ValueError(f"handouts load local files only, not {url}")
+    from weasyprint import default_url_fetcher
+
+    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+
+
+def _css_text() -> str:
+    css = (TEMPLATES / "handout.css").read_text(encoding="utf-8")
+    for name, path in FONTS.items():
+        css = css.replace("{{" + name + "}}", path.as_uri())
+    return css
+
+
+def _inputs_digest() -> str:
+    """What every PDF depends on besides its own HTML: code format, CSS, fonts, WeasyPrint."""
+    import importlib.metadata
+
+    h = hashlib.sha256(FORMAT.encode())
+    h.update(importlib.metadata.version("weasyprint").encode())
+    h.update((TEMPLATES / "handout.css").read_bytes())
+    for path in FONTS.values():
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def overflow_mm(renderer: "_Renderer", html: str, base_url: str) -> float:
+    """How many mm of content a handout has beyond what one A4 page holds (negative: room left).
+
+    Measured on a very tall page, so the content is laid out once without page breaks: its
+    height minus the room an A4 page leaves above the answer key.
+    """
+    doc = renderer.render(html, base_url, tall=True)
+    page = doc.pages[0]._page_box
+    root = next(c for c in page.children if getattr(c, "element_tag", None) == "html")
+    foot = next((c for c in page.children if type(c).__name__ == "FootnoteAreaBox"), None)
+    used = root.position_y + root.margin_height() - page.content_box_y()
+    key = foot.margin_height() if foot is not None else 0
+    return (used + key - renderer.a4_content_px) * 25.4 / 96
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: other builds may read the same cache at the same time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _overflow_problem(lesson: Lesson, mm: float) -> Problem:
+    lines = max(1, round(mm / LINE_MM))
+    where = lesson.handout.line if lesson.handout else 1
+    return Problem(lesson.path, where, "handout-overflow",
+                   f"the printed handout does not fit on one A4 page: it is {mm:.0f} mm too long "
+                   f"(about {lines} line{'s' if lines > 1 else ''} of 16 pt text)",
+                   f"shorten the '/// handout' block by about {lines} line{'s' if lines > 1 else ''}, "
+                   "or make the questions' options shorter")
+
+
+def build_date() -> _dt.date:
+    """Today, or SOURCE_DATE_EPOCH's date for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()
+
+
+def _sort_key(lesson: Lesson) -> tuple:
+    return (LANGS.index(lesson.lang) if lesson.lang in LANGS else 9, list(AUDIENCES).index(lesson.audience),
+            lesson.order, lesson.slug)
+
+
+def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: str | Path, *,
+               render: bool = True, progress: Callable[[str], None] | None = None,
+               date: _dt.date | None = None) -> Result:
+    """Every lesson's handout and every audience's booklet, in both languages, from the cache when unchanged.
+
+    With render=False (while serving) only cached PDFs are used; the others are counted in `skipped`.
+    A handout longer than one page becomes a `handout-overflow` problem instead of a PDF.
+    """
+    start = time.perf_counter()
+    date = date or build_date()
+    cache = Path(cache_dir)
+    result = Result()
+    common = _inputs_digest()
+    renderer: _Renderer | None = None
+    docs: dict[str, object] = {}  # cache key -> rendered WeasyPrint document, reused by booklets
+    lessons = sorted(catalogue.lessons, key=_sort_key)
+    keys: dict[str, str] = {}
+    step = max(1, len(lessons) // 10)
+    for n, lesson in enumerate(lessons, 1):
+        html = handout_html(lesson, site_url, site_name, date)
+        key = hashlib.sha256((common + html).encode()).hexdigest()[:40]
+        keys[lesson.path] = key
+        path = cache / f"{key}.pdf"
+        if path.exists():
+            result.pdfs.append(Pdf(lesson.lang, lesson.audience, lesson.slug, lesson.title, path,
+                                   path.stat().st_size, 1, False))
+        elif not render:
+            result.skipped += 1
+        else:
+            renderer = renderer or _Renderer()
+            base = Path(catalogue.docs_dir, lesson.audience).as_uri() + "/"
+            doc = renderer.render(html, base)
+            if len(doc.pages) > 1:
+                result.problems.append(_overflow_problem(lesson, overflow_mm(renderer, html, base)))
+            else:
+                data = doc.write_pdf()
+                _write(path, data)
+                docs[key] = doc
+                result.pdfs.append(Pdf(lesson.lang, lesson.audience, lesson.slug, lesson.title, path,
+                                       len(data), 1, True))
+        if progress and (n % step == 0 or n == len(lessons)):
+            progress(f"handouts {n}/{len(lessons)}")
+    for lang in LANGS:
+        for audience in AUDIENCES:
+            members = [x for x in catalogue.by_audience(audience, lang)]
+            if not members or any(result.get(lang, audience, x.slug) is None for x in members):
+                continue  # a booklet needs every handout of its audience
+            renderer = _booklet(result, catalogue, lang, audience, members, keys, docs, renderer,
+                                site_url, site_name, date, cache, common, render)
+    result.seconds = time.perf_counter() - start
+    _RESULTS[os.path.abspath(catalogue.docs_dir)] = result
+    return result
+
+
+def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, members: list[Lesson],
+             keys: dict[str, str], docs: dict, renderer: _Renderer | None, site_url: str, site_name: str,
+             date: _dt.date, cache: Path, common: str, render: bool) -> _Renderer | None:
+    """Add one audience's booklet to result (cover, contents, then its handouts in path order)."""
+    html = _booklet_html(lang, audience, members, site_url, site_name, date, first_page=3)
+    key = hashlib.sha256((common + html + "".join(keys[x.path] for x in members)).encode()).hexdigest()[:40]
+    path = cache / f"{key}.pdf"
+    title = TEXT[lang]["booklet"].format(audience=AUDIENCES[audience][lang])
+    if path.exists():
+        result.pdfs.append(Pdf(lang, audience, None, title, path, path.stat().st_size, 2 + len(members), False))
+        return renderer
+    if not render:
+        return renderer
+    renderer = renderer or _Renderer()
+    front = renderer.render(html, TEMPLATES.as_uri() + "/")
+    if len(front.pages) != 2:  # a long contents list: number the pages again
+        html = _booklet_html(lang, audience, members, site_url, site_name, date, len(front.pages) + 1)
+        front = renderer.render(html, TEMPLATES.as_uri() + "/")
+    pages = list(front.pages)
+    for lesson in members:
+        doc = docs.get(keys[lesson.path])
+        if doc is None:  # cached on disk from an earlier build: render it again for the booklet
+            doc = renderer.render(handout_html(lesson, site_url, site_name, date),
+                                  Path(catalogue.docs_dir, lesson.audience).as_uri() + "/")
+            docs[keys[lesson.path]] = doc
+        pages += doc.pages
+    data = front.copy(pages).write_pdf()
+    _write(path, data)
+    result.pdfs.append(Pdf(lang, audience, None, title, path, len(data), len(pages), True))
+    return renderer
+
+
+def site_files(docs_dir: str, lang: str) -> list[tuple[str, str, str]]:
+    """(src_uri, dest_uri, cached file) of every PDF of one language, for the site generator to copy."""
+    result = last_result(docs_dir)
+    if result is None:
+        return []
+    return [(p.src_uri, p.dest_uri, str(p.path)) for p in result.pdfs if p.lang == lang]
+
+
+def summary(result: Result) -> str:
+    """One line for the build log: counts, time, average size."""
+    sheets = [p for p in result.pdfs if p.slug]
+    fresh = sum(p.rendered for p in sheets)
+    avg = sum(p.size for p in sheets) / len(sheets) / 1024 if sheets else 0
+    text = (f"handouts: {len(sheets)} handout(s) ({fresh} rendered, {len(sheets) - fresh} from cache), "
+            f"{len(result.pdfs) - len(sheets)} booklet(s), {result.seconds:.1f} s, {avg:.0f} KB per handout")
+    if result.skipped:
+        text += f"; {result.skipped} not rendered while serving (mkdocs build renders them)"
+    return text
