@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 
 from . import images, lessons, offline, ui
 from . import search
+from . import present  # projector mode: the title screen's QR code
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
 log = logging.getLogger("mkdocs.plugins.hocvuso")
@@ -114,6 +115,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             context["hvs_lesson"] = lesson
         context["hvs"] = ui.ui_text(self._lang(config))
         context["hvs_updated"] = ui.month_year(getattr(context.get("hvs_lesson"), "updated", None))
+        context["hvs_qr"] = present.lesson_qr(config.site_url, context.get("hvs_lesson"))
         self.search.add(self._lang(config), page.url, page.title, page.meta.get("description", ""), page.content or "")
         return context
 

@@ -1,0 +1,117 @@
+"""Projector mode, build side: the title screen's QR code and warnings about sections too long to project.
+
+In projector mode each `##` section of a lesson is one screen. A section that does not fit still
+works (it scrolls), but a class at the back of a hall cannot follow a scrolling screen, so
+`scripts/check` warns about it. It is a warning, never an error: authors can still build.
+
+What "too long" means here (documented for authors in /tac-gia/ and for trainers in /giang-vien/):
+the text learners see on the screen counts, i.e. paragraphs, steps, the handout box and the
+question and options of a quiz; trainer notes, option feedback and quiz explanations do not (they
+are hidden until answered or never projected). At 1280×720 and the projector's ~30 px type about
+twelve lines fit under a heading, which is about 120 words or 8 list items; an image takes the
+room of about 40 words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import qr
+from .lessons import QUESTION_BLOCKS, Lesson, Problem, scan_sections
+
+MAX_WORDS = 120
+MAX_ITEMS = 8
+IMAGE_WORDS = 40
+CODE = "section-too-long"
+
+_FENCE = re.compile(r"^/{3,}[ \t]*([A-Za-z][\w-]*)?[ \t]*(?:\|[ \t]*(.*))?$")
+_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NOISE = re.compile(r"[#>*_`|{}]|\{[^}]*\}")
+_WORD = re.compile(r"\w+")
+
+
+def lesson_qr(site_url: str, lesson: Lesson | None) -> str:
+    """Inline SVG QR code of the lesson's absolute address ('' for other pages), scalable by CSS."""
+    if lesson is None:
+        return ""
+    url = (site_url or "/").rstrip("/") + "/" + lesson.url
+    svg = qr.qr_svg(url, title=url)
+    # segno writes a fixed width/height; a viewBox lets CSS size it to the projector's screen.
+    return re.sub(r'<svg ([^>]*?)width="(\d+)" height="(\d+)"',
+                  r'<svg \1width="\2" height="\3" viewBox="0 0 \2 \3" role="img"', svg, count=1)
+
+
+def _visible_lines(lines: list[str]) -> Iterable[str]:
+    """The source lines whose text is projected: no trainer notes, no quiz feedback or explanations."""
+    block: str | None = None
+    depth = 0
+    phase = ""  # inside a question block: "before" the options, "options", then "after" them
+    for line in lines:
+        m = _FENCE.match(line.strip())
+        if m:
+            if m.group(1):  # an opening fence (blocks may nest: admonitions, details)
+                depth += 1
+                if depth == 1:
+                    block, phase = m.group(1), "before"
+                    if block in QUESTION_BLOCKS and m.group(2):
+                        yield m.group(2)  # the question itself
+            else:
+                depth = max(0, depth - 1)
+                block = None if depth == 0 else block
+            continue
+        if block == "trainer":
+            continue
+        if block in QUESTION_BLOCKS:
+            indented = line.startswith((" ", "\t"))
+            if _ITEM.match(line):
+                phase = "options"
+                yield line
+            elif phase == "before" and not indented:
+                yield line  # context before the options; indented lines there are block options
+            elif phase == "options" and line.strip() and not indented:
+                phase = "after"  # the explanation, shown only once answered
+            continue
+        yield line
+
+
+def measure(lines: list[str]) -> tuple[int, int]:
+    """(words, list items) of one section's projected text, an image counting as IMAGE_WORDS words."""
+    words = items = 0
+    for line in _visible_lines(lines):
+        if _ITEM.match(line):
+            items += 1
+        images = len(_IMAGE.findall(line))
+        text = _NOISE.sub(" ", _LINK.sub(r"\1", _IMAGE.sub(" ", _ITEM.sub("", line, count=1))))
+        words += len(_WORD.findall(text)) + images * IMAGE_WORDS
+    return words, items
+
+
+def long_sections(lessons: Iterable[Lesson]) -> list[Problem]:
+    """Warnings (not errors) for every section likely to need scrolling in projector mode."""
+    found: list[Problem] = []
+    for lesson in lessons:
+        body = lesson.markdown.split("\n")
+        heads = scan_sections(lesson.markdown, 0)  # 0-based offsets into the body
+        if not heads or not lesson.sections:
+            continue
+        first_line = lesson.sections[0][1] - heads[0][1]
+        starts = [(None, 0)] + [(title, n) for title, n in heads]
+        for i, (title, start) in enumerate(starts):
+            end = starts[i + 1][1] if i + 1 < len(starts) else len(body)
+            part = body[start + (0 if title is None else 1):end]
+            words, items = measure(part)
+            if words <= MAX_WORDS and items <= MAX_ITEMS:
+                continue
+            name = f"the section '{title}'" if title else "the text before the first '##' heading"
+            too = []
+            if words > MAX_WORDS:
+                too.append(f"{words} words (more than {MAX_WORDS})")
+            if items > MAX_ITEMS:
+                too.append(f"{items} list items (more than {MAX_ITEMS})")
+            found.append(Problem(
+                lesson.path, first_line + start, CODE,
+                f"{name} has {' and '.join(too)}, so it will scroll in projector mode",
+                "split it with another '## heading' or shorten it (a warning: the site still builds)"))
+    return found
