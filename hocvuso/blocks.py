@@ -92,7 +92,25 @@ class CompetencyGridBlock(_PageBlock):
         return pages.competency_grid(self.catalogue(), _lang(self))
 
 
-BLOCKS: list[type[Block]] = [HandoutBlock, TrainerBlock, LearningPathBlock, CompetencyGridBlock]
+class HandoutIndexBlock(_PageBlock):
+    """Every handout PDF and booklet of the page's language, with sizes (the /tai-lieu-in/ page)."""
+
+    NAME = "handout-index"
+
+    def generate(self) -> etree.Element:
+        from . import handouts  # late: only this page needs it
+
+        lang = _lang(self)
+        built = handouts.last_result(self.config.get("docs_dir", "docs"))
+
+        def pdf(audience: str, slug: str | None) -> tuple[str, int] | None:
+            found = built.get(lang, audience, slug) if built else None
+            return ("/" + found.src_uri, found.size) if found else None
+
+        return pages.handout_index(self.catalogue(), lang, pdf)
+
+
+BLOCKS: list[type[Block]] = [HandoutBlock, TrainerBlock, LearningPathBlock, CompetencyGridBlock, HandoutIndexBlock]
 
 
 def _optional_blocks() -> list[type[Block]]:

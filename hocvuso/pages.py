@@ -6,6 +6,7 @@ Built from the catalogue as ElementTree elements whose links point at Markdown f
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import Callable
 
 from .lessons import AUDIENCES, LEVELS, Catalogue, Lesson
 
@@ -121,4 +122,43 @@ def competency_grid(catalogue: Catalogue, lang: str) -> etree.Element:
         for n, lesson in enumerate(found):
             a = _sub(dd, "a", lesson.title, href=lesson_link(lesson))
             a.tail = " · " if n < len(found) - 1 else None
+    return root
+
+
+HANDOUT_TEXT = {
+    "vi": {"booklet": "Cả tập ({n} tờ)", "pdf": "PDF, {kb} KB", "missing": "chưa tạo: chạy mkdocs build",
+           "empty": "Chưa có bài học nào."},
+    "en": {"booklet": "The whole booklet ({n} handout{s})", "pdf": "PDF, {kb} KB",
+           "missing": "not built yet: run mkdocs build", "empty": "No lessons yet."},
+}
+
+
+def handout_index(catalogue: Catalogue, lang: str, pdf: Callable[[str, str | None], tuple[str, int] | None]
+                  ) -> etree.Element:
+    """Every handout PDF of one language, grouped by audience, each booklet first, with file sizes.
+
+    `pdf(audience, slug or None)` gives (docs-absolute href, size in bytes) of a built PDF, or None.
+    """
+    t = HANDOUT_TEXT[lang]
+    root = etree.Element("div", {"class": "hvs-handouts"})
+
+    def entry(parent: etree.Element, text: str, found: tuple[str, int] | None) -> None:
+        li = _sub(parent, "li")
+        if found is None:
+            li.text = f"{text} ({t['missing']})"
+            return
+        href, size = found
+        _sub(li, "a", text, href=href, type="application/pdf")
+        _sub(li, "span", " — " + t["pdf"].format(kb=max(1, round(size / 1024))), class_="hvs-handouts__size")
+
+    for audience, names in AUDIENCES.items():
+        lessons = catalogue.by_audience(audience, lang)
+        _sub(root, "h2", names[lang], id=f"in-{audience}")
+        if not lessons:
+            _sub(root, "p", t["empty"])
+            continue
+        ul = _sub(root, "ul", class_="hvs-handouts__list")
+        entry(ul, t["booklet"].format(n=len(lessons), s="" if len(lessons) == 1 else "s"), pdf(audience, None))
+        for lesson in lessons:
+            entry(ul, lesson.title, pdf(audience, lesson.slug))
     return root

@@ -12,10 +12,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
 from . import images, lessons, offline, ui
 from . import search
 from . import present  # projector mode: the title screen's QR code
+from . import handouts  # printable handout PDFs and booklets
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
 log = logging.getLogger("mkdocs.plugins.hocvuso")
@@ -56,6 +58,27 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         if problems:
             raise PluginError(f"{len(problems)} problem(s) in the lessons; fix them and build again "
                               "(scripts/check lists them too).")
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"  # handouts: cached PDFs only, so serving stays fast
+
+    def on_files(self, files, config):
+        lang = self._lang(config)
+        if self.config.handouts and self.catalogue is not None and lang == lessons.DEFAULT_LANG:
+            # Per-site work, once (first language pass): every PDF of both languages.
+            result = handouts.build_site(self.catalogue, config.site_url or "", config.site_name, os.path.join(
+                os.path.dirname(config.config_file_path), ".cache", "handouts"),
+                render=not getattr(self, "serving", False), progress=log.info)
+            log.info(handouts.summary(result))
+            for problem in result.problems:
+                log.error(str(problem))
+            if result.problems:
+                raise PluginError(f"{len(result.problems)} handout(s) do not fit on one page; shorten them.")
+        for src, dest, path in handouts.site_files(config.docs_dir, lang) if self.config.handouts else []:
+            pdf = File.generated(config, src, abs_src_path=path)
+            pdf.dest_uri = dest  # under en/ in the English pass; links still find it by src
+            files.append(pdf)
+        return files
 
     def on_nav(self, nav, config, files):
         lang = self._lang(config)
