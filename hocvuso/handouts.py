@@ -26,17 +26,17 @@ from markupsafe import Markup
 
 from . import qr
 from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, LEVELS, Catalogue, Lesson, Problem, scan_blocks
-from .questions import Question, deterministic_order
+from .questions import Question, deterministic_order, fold
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 FONTS = {"FONT_REGULAR": HERE / "fonts" / "NotoSansHVS-Regular.ttf",
          "FONT_BOLD": HERE / "fonts" / "NotoSansHVS-Bold.ttf"}
 # Bump when this module's output changes in a way the hashed inputs do not show.
-FORMAT = "3"
+FORMAT = "4"
 PDF_DIR = "tai-lieu-in/pdf"
-# A4 content height in mm with the margins of handout.css; used to turn overflow into lines.
-LINE_MM = 7.3  # one 16 pt line at line-height 1.3
+# One line of the handout block (15 pt at line-height 1.22), to say an overflow in lines.
+LINE_MM = 6.5
 
 TEXT = {
     "vi": {
@@ -160,6 +160,11 @@ def short_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url)
 
 
+def _breakable(address: str) -> Markup:
+    """An address that wraps only after a '/', never at one of its hyphens (which would look like a break)."""
+    return Markup("/<wbr>").join(part.replace("-", "\u2011") for part in address.split("/"))
+
+
 def _answer_sheet(lesson: Lesson, t: dict[str, str]) -> tuple[list[dict], list[dict]]:
     """Questions as printable items, and the key (one entry per question)."""
     items, key = [], []
@@ -179,6 +184,8 @@ def _answer_sheet(lesson: Lesson, t: dict[str, str]) -> tuple[list[dict], list[d
             options = []
             answer = " / ".join(o.text for o in q.options)
             hint = t["fill"]
+        if hint and fold(hint) in fold(q.prompt):
+            hint = ""  # the author's question already says it
         items.append({"kind": q.kind, "prompt": _inline(q.prompt), "hint": hint, "options": options})
         key.append({"number": n, "answer": answer})
     return items, key
@@ -196,7 +203,7 @@ def sheet_context(lesson: Lesson, site_url: str, site_name: str, date: _dt.date)
         "audience_name": AUDIENCES[lesson.audience][lang], "meta": meta,
         "body": Markup(_markdown(handout_markdown(lesson))),
         "questions": questions, "key": key,
-        "qr": Markup(qr.qr_svg(url, title=lesson.title)), "short_url": short_url(url),
+        "qr": Markup(qr.qr_svg(url, title=lesson.title)), "short_url": _breakable(short_url(url)),
         "date_iso": date.isoformat(),
         "footer_left": site_name + " · " + short_url(site_url.rstrip("/")),
         "footer_right": t["built"].format(date=_date_text(date, lang)),
@@ -228,30 +235,36 @@ class _Renderer:
     """WeasyPrint with the shipped font, set up once per build (loading it costs more than a page)."""
 
     def __init__(self) -> None:
+        import logging
+
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
 
         self.weasyprint = weasyprint
         self.fonts = FontConfiguration()
-        css = _css_text()
-        self.css = weasyprint.CSS(string=css, font_config=self.fonts, url_fetcher=_local_only)
-        self.tall = weasyprint.CSS(string="@page { size: 210mm 3000mm; }")
-        # Height of an A4 page's content box with handout.css's margins, in CSS px.
-        self.a4_content_px = self.render("<p>", TEMPLATES.as_uri() + "/").pages[0]._page_box.height
+        # Local files only: a build never makes a network request.
+        self.fetcher = URLFetcher(allowed_protocols=("file", "data"))
+        failed: list[str] = []
+        catch = logging.Handler()
+        catch.emit = lambda record: failed.append(record.getMessage()) if "Font-face" in record.getMessage() else None
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(catch)
+        try:
+            self.css = weasyprint.CSS(string=_css_text(), font_config=self.fonts, url_fetcher=self.fetcher)
+            self.tall = weasyprint.CSS(string="@page { size: 210mm 3000mm; }")
+            # Height of an A4 page's content box with handout.css's margins, in CSS px.
+            self.a4_content_px = self.render("<p>", TEMPLATES.as_uri() + "/").pages[0]._page_box.height
+        finally:
+            logger.removeHandler(catch)
+        if failed:  # never fall back to whatever fonts the machine has: Vietnamese could break
+            raise RuntimeError(f"handouts: the shipped font could not be loaded ({failed[0]}); "
+                               f"check {FONTS['FONT_REGULAR'].parent}")
 
     def render(self, html: str, base_url: str, tall: bool = False):
-        doc = self.weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_local_only)
+        doc = self.weasyprint.HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
         sheets = [self.css, self.tall] if tall else [self.css]
         return doc.render(stylesheets=sheets, font_config=self.fonts)
-
-
-def _local_only(url: str, timeout: int = 10, ssl_context=None):
-    """Fetch local files only: a build never makes a network request."""
-    if not url.startswith("file:"):
-        raise ValueError(f"handouts load local files only, not {url}")
-    from weasyprint import default_url_fetcher
-
-    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
 
 
 def _css_text() -> str:
@@ -301,7 +314,7 @@ def _overflow_problem(lesson: Lesson, mm: float) -> Problem:
     where = lesson.handout.line if lesson.handout else 1
     return Problem(lesson.path, where, "handout-overflow",
                    f"the printed handout does not fit on one A4 page: it is {mm:.0f} mm too long "
-                   f"(about {lines} line{'s' if lines > 1 else ''} of 16 pt text)",
+                   f"(about {lines} line{'s' if lines > 1 else ''})",
                    f"shorten the '/// handout' block by about {lines} line{'s' if lines > 1 else ''}, "
                    "or make the questions' options shorter")
 
