@@ -111,11 +111,16 @@ def write_corpus(docs: Path, lessons: int, image: Path | None = None) -> Path:
     return docs
 
 
-def project_config(folder: Path, docs: Path, plain: bool = False) -> Path:
-    """mkdocs.yml for `docs` in `folder`: the project's own, or plain Material (no hocvuso plugin or overrides)."""
+def project_config(folder: Path, docs: Path, plain: bool = False, handouts: bool = True) -> Path:
+    """mkdocs.yml for `docs` in `folder`: the project's own, or plain Material (no hocvuso plugin or overrides).
+
+    handouts=False builds without handout PDFs (they dominate a cold build; tests about pages skip them).
+    """
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    if not handouts:
+        text = re.sub(r"^  - hocvuso\s*$", "  - hocvuso:\n      handouts: false", text, flags=re.M)
     if plain:
         # Plain Material: no custom_dir, no own plugin, CSS, JS or Markdown extension. Our block
         # fences then stay as text, which costs Material nothing.

@@ -142,6 +142,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.search.add(self._lang(config), page.url, page.title, page.meta.get("description", ""), page.content or "")
         return context
 
+    def on_post_page(self, output, page, config):
+        return offline.drop_alternate_links(output)
+
     def on_post_build(self, config):
         self.search.write(config.site_dir, self._lang(config))
         # Last, so the version hashes the whole site; the last language's run writes the final one.

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import FIXTURES, run_build
 from hocvuso import bench, images
 
-IMG = FIXTURES / "images"
+IMG = Path(__file__).resolve().parent / "fixtures" / "images"
 
 
 def _noise_jpeg(path: Path, side: int = 700) -> Path:
@@ -101,9 +100,8 @@ def image_project(tmp_path_factory):
 
 def test_build_sizes_every_image_and_stops_on_a_big_one(image_project):
     folder, docs = image_project
-    config = bench.project_config(folder, docs)
-    done = run_build(config, folder / "site")
-    assert done.returncode == 0, done.stderr
+    config = bench.project_config(folder, docs, handouts=False)
+    bench.build(config, folder / "site")
     page = bench.lesson_page(folder / "site", "en")
     tags = re.findall(r"<img[^>]*>", (folder / "site" / page).read_text(encoding="utf-8"))
     assert len(tags) == 2 and all('srcset="' in t and 'width="1000"' in t and 'height="667"' in t for t in tags)
@@ -113,7 +111,7 @@ def test_build_sizes_every_image_and_stops_on_a_big_one(image_project):
     # An author commits a 500 KB photo: the build stops and names the file and line.
     lesson = next(docs.glob("*/bai-0001.md"))
     _noise_jpeg(lesson.parent / "img" / "anh.jpg")
-    done = run_build(config, folder / "site2")
-    assert done.returncode != 0
+    with pytest.raises(RuntimeError) as failed:
+        bench.build(config, folder / "site2")
     rel = lesson.relative_to(docs).as_posix()
-    assert re.search(rf"{re.escape(rel)}:\d+: image 'img/anh.jpg' is \d+ KB .*\[image-too-big\]", done.stderr)
+    assert re.search(rf"{re.escape(rel)}:\d+: image 'img/anh.jpg' is \d+ KB .*\[image-too-big\]", str(failed.value))
