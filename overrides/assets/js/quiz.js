@@ -58,6 +58,8 @@
   }
 
   function quiz(q, rec, t, tally) {
+    if (q.dataset.ready) return;
+    q.dataset.ready = 1;
     const kind = q.dataset.kind, id = q.id, at = (s) => q.querySelector(s);
     const check = at(".hvs-quiz__check"), retry = at(".hvs-quiz__retry"), status = at(".hvs-quiz__status");
     const explain = at(".hvs-quiz__explain"), list = at(".hvs-quiz__options,.hvs-quiz__steps"), input = at("input[type=text]");
@@ -142,7 +144,9 @@
     retry.onclick = () => {
       delete rec.a[id]; delete rec.ok[id];
       clear(); tally(); save();
+      $$(q, "input:checked").forEach((i) => { i.checked = false; });
       (q.querySelector("input,.hvs-quiz__move button") || check).focus();
+      if (input) input.select();
     };
     const saved = rec.a[id];
     if (saved != null) try { put(saved); grade(saved, false); } catch (e) { clear(); }
@@ -175,11 +179,14 @@
     });
   }
 
+  let ran = false;
   const init = () => {
+    ran = true;
     const t = T[(document.documentElement.lang || "vi").slice(0, 2)] || T.vi;
     try { page(t); paths(t); } catch (e) { /* never break the page */ }
   };
+  // document$ fires on every instant navigation; from file:// it may never fire, so the
+  // load event runs the page once if it did not (setting up twice is harmless).
   if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.addEventListener("load", () => { if (!ran) init(); });
 })();
