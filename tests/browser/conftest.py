@@ -5,11 +5,21 @@ Playwright drives Debian's /usr/bin/chromium; it never downloads a browser.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import http.server
 import threading
 from pathlib import Path
 
 import pytest
+
+# Test modules in tests/ and in tests/browser/ both `from conftest import …`, and pytest keeps only the conftest
+# it loaded last (this one) under that name: offer the root conftest's helpers here too, so a whole-suite run
+# collects (without this, tests/test_*.py fail with "cannot import name 'FIXTURES' from 'conftest'").
+_root = importlib.util.spec_from_file_location("hvs_root_conftest", Path(__file__).resolve().parent.parent / "conftest.py")
+_root_module = importlib.util.module_from_spec(_root)
+_root.loader.exec_module(_root_module)
+FIXTURES, ROOT, make_project, read, run_build = (_root_module.FIXTURES, _root_module.ROOT, _root_module.make_project,
+                                                 _root_module.read, _root_module.run_build)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
