@@ -130,6 +130,9 @@ def project_config(folder: Path, docs: Path, plain: bool = False, handouts: bool
         text = re.sub(r"^extra_(css|javascript):\n(  - .*\n)+", "", text, flags=re.M)
         text = text.replace("favicon: assets/favicon.svg", "")
         text = text.replace("strict: true", "strict: false")
+        # Plain Material as most sites run it: with its own search plugin.
+        text = re.sub(r"^plugins:\n", "plugins:\n  - search\n", text, flags=re.M)
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / ("mkdocs-plain.yml" if plain else "mkdocs.yml")
     path.write_text(text, encoding="utf-8")
     return path
@@ -269,3 +272,143 @@ def lesson_page(site: Path, lang: str = "vi") -> str:
 
 def total(resources: Iterable[Resource]) -> int:
     return sum(r.gzip for r in resources)
+
+
+# ---------------------------------------------------------------- the report scripts/bench prints
+
+def _plain_and_own(folder: Path, docs: Path, label: str, rows: list, handouts: bool = True) -> Path:
+    """Build docs three ways (own cold, own warm, plain Material); append a row; return the own site."""
+    own_site, plain_site = folder / "site", folder / "plain"
+    cold = build(project_config(folder, docs, handouts=handouts), own_site)
+    warm = build(project_config(folder, docs, handouts=handouts), folder / "site-warm")
+    plain = build(project_config(folder, docs, plain=True), plain_site)
+    n = pages(own_site)
+    rows.append((label, n, cold, warm, plain, pages(plain_site)))
+    return own_site
+
+
+def _print_builds(rows: list) -> None:
+    print(f"{'site':<22}{'pages':>6}{'cold s':>8}{'ms/pg':>7}{'warm s':>8}{'ms/pg':>7}"
+          f"{'Material s':>11}{'ms/pg':>7}{'ratio warm/Material':>21}")
+    for label, n, cold, warm, plain, n_plain in rows:
+        print(f"{label:<22}{n:>6}{cold:>8.1f}{1000 * cold / n:>7.1f}{warm:>8.1f}{1000 * warm / n:>7.1f}"
+              f"{plain:>11.1f}{1000 * plain / n_plain:>7.1f}{warm / plain:>21.2f}")
+
+
+def _lighthouse(site: Path, page: str) -> str:
+    tool = shutil.which("lighthouse")
+    chrome = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not tool or not chrome:
+        return "Lighthouse: skipped (needs the `lighthouse` npm package and Chromium on PATH)"
+    import functools
+    import http.server
+    import json
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        done = subprocess.run([tool, f"http://127.0.0.1:{server.server_address[1]}/{page}", "--quiet",
+                               "--output=json", "--form-factor=mobile",
+                               "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                               "--only-categories=performance,accessibility,best-practices,seo"],
+                              capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": chrome})
+        cats = json.loads(done.stdout)["categories"]
+        return "Lighthouse mobile: " + ", ".join(f"{k} {round(100 * v['score'])}" for k, v in cats.items())
+    except Exception as err:  # the figure is optional; say why it is missing
+        return f"Lighthouse: failed ({type(err).__name__}: {str(err)[:120]})"
+    finally:
+        server.shutdown()
+
+
+def main(argv: list[str]) -> int:
+    """scripts/bench: print build, byte and handout figures. Never asserts."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="scripts/bench", description=main.__doc__)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[100, 500], help="generated corpora (lessons)")
+    ap.add_argument("--no-handouts", action="store_true", help="build the corpora without handout PDFs")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder and print it")
+    args = ap.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="hvs-bench-"))
+    image = ROOT / "tests" / "fixtures" / "images" / "anh.jpg"
+    print(f"Học vụ số benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {os.cpu_count()} CPU(s), "
+          f"Python {sys.version.split()[0]}\n")
+    rows: list = []
+    print("Builds: 'cold' = empty caches (images, handout PDFs), 'warm' = the same build again;"
+          "\n'Material' = the same Markdown with plain Material + i18n + its search plugin (no hocvuso plugin,"
+          "\noverrides, CSS or JS), built in this run.\n")
+    real = _plain_and_own(tmp / "real", ROOT / "docs", "real site", rows)
+    for n in args.sizes:
+        docs = write_corpus(tmp / f"c{n}" / "docs", n, image)
+        _plain_and_own(tmp / f"c{n}", docs, f"{n} lessons" + (" (no PDFs)" if args.no_handouts else ""),
+                       rows, handouts=not args.no_handouts)
+    _print_builds(rows)
+    if len(rows) >= 3:
+        (_, n1, c1, w1, p1, q1), (_, n2, c2, w2, p2, q2) = rows[-2], rows[-1]
+        print(f"\nGrowth per added page ({rows[-2][0]} -> {rows[-1][0]}): cold {1000 * (c2 - c1) / (n2 - n1):.1f} ms,"
+              f" warm {1000 * (w2 - w1) / (n2 - n1):.1f} ms, Material {1000 * (p2 - p1) / (q2 - q1):.1f} ms")
+
+    lesson = lesson_page(real)
+    print(f"\nFirst visit of a lesson ({lesson}), gzip bytes by resource:")
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                        args=["--no-sandbox", "--disable-gpu"])
+            resources, other = first_visit_browser(browser, real, lesson)
+            sizes = {}
+            for name in ["real", *(f"c{n}" for n in args.sizes)]:
+                own, plain = tmp / name / "site", tmp / name / "plain"
+                page = lesson if name == "real" else lesson_page(own)
+                sizes[name] = [total(first_visit_browser(browser, s, page)[0]) if (s / page).is_file() else 0
+                               for s in (own, plain)]
+            browser.close()
+        how = "Chromium request log"
+    except Exception as err:  # no Playwright or Chromium: the static estimate
+        resources, other, sizes, how = first_visit_static(real, lesson), [], {}, f"static estimate ({err})"
+    for r in sorted(resources, key=lambda r: -r.gzip):
+        print(f"  {r.gzip:>7}  {r.raw:>7} raw  {r.kind:<6} {r.url}")
+    print(f"  {total(resources):>7}  total ({how}); other origins: {len(other)}")
+    if sizes:
+        print("\nFirst visit of a lesson, gzip bytes in all, this project vs plain Material (search index included):")
+        for name, (own, plain) in sizes.items():
+            label = "real site" if name == "real" else f"{name[1:]} lessons"
+            print(f"  {label:<14} {own:>8} vs {plain:>8}  ({own / plain:.2f}×)" if plain else f"  {label:<14} {own:>8}")
+
+    print("\nOwn assets (gzip bytes; source in overrides/assets, built = served):")
+    built = own_assets(real)
+    for kind, budget in (("js", 10240), ("css", 8192)):
+        src = sum(gz(f.read_bytes()) for f in (ROOT / "overrides" / "assets" / kind).glob(f"*.{kind}"))
+        print(f"  {kind.upper():<4} built {built[kind][1]:>6}  source {src:>6}  budget {budget}")
+    if (real / "sw.js").is_file():
+        print(f"  sw.js (service worker, not loaded by pages) {gz((real / 'sw.js').read_bytes())}")
+
+    print("\nHandouts:")
+    try:
+        from . import handouts, lessons
+
+        cat = lessons.build_catalogue(str(ROOT / "docs"))
+        result = handouts.build_site(cat, "http://127.0.0.1:8000/", "Học vụ số", tmp / "handout-cache")
+        sheets = [x for x in result.pdfs if x.slug]
+        size = sum(x.size for x in sheets)
+        print(f"  {len(sheets)} handouts + {len(result.pdfs) - len(sheets)} booklets rendered cold in "
+              f"{result.seconds:.1f} s ({1000 * result.seconds / max(1, len(result.pdfs)):.0f} ms per PDF); "
+              f"{size // 1024} KB in all, {size / max(1, len(sheets)) / 1024:.0f} KB per handout")
+        start = time.perf_counter()
+        handouts.build_site(cat, "http://127.0.0.1:8000/", "Học vụ số", tmp / "handout-cache")
+        print(f"  again, unchanged (from the cache): {time.perf_counter() - start:.2f} s")
+    except Exception as err:
+        print(f"  not measured ({type(err).__name__}: {err})")
+
+    print("\n" + _lighthouse(real, lesson))
+    if args.keep:
+        print(f"\nkept: {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
