@@ -33,10 +33,10 @@ TEMPLATES = HERE / "templates"
 FONTS = {"FONT_REGULAR": HERE / "fonts" / "NotoSansHVS-Regular.ttf",
          "FONT_BOLD": HERE / "fonts" / "NotoSansHVS-Bold.ttf"}
 # Bump when this module's output changes in a way the hashed inputs do not show.
-FORMAT = "4"
+FORMAT = "5"
 PDF_DIR = "tai-lieu-in/pdf"
-# One line of the handout block (15 pt at line-height 1.22), to say an overflow in lines.
-LINE_MM = 6.5
+# One line of a compact handout (14 pt at line-height 1.2), to say an overflow in lines.
+LINE_MM = 6.0
 
 TEXT = {
     "vi": {
@@ -210,9 +210,25 @@ def sheet_context(lesson: Lesson, site_url: str, site_name: str, date: _dt.date)
     }
 
 
-def handout_html(lesson: Lesson, site_url: str, site_name: str, date: _dt.date) -> str:
-    """The handout of one lesson as an HTML document for WeasyPrint."""
-    return _ENV.get_template("handout.html").render(sheet_context(lesson, site_url, site_name, date))
+def handout_html(lesson: Lesson, site_url: str, site_name: str, date: _dt.date, compact: bool = False) -> str:
+    """The handout of one lesson as an HTML document for WeasyPrint (compact: 14 pt, the smallest allowed)."""
+    return _ENV.get_template("handout.html").render(sheet_context(lesson, site_url, site_name, date),
+                                                   compact=compact)
+
+
+def render_sheet(renderer: "_Renderer", lesson: Lesson, site_url: str, site_name: str, date: _dt.date,
+                 docs_dir: str):
+    """Render a lesson's handout: at its normal size, or compact if that spills onto a second page.
+
+    Returns (WeasyPrint document, the HTML it was rendered from); more than one page means it does not fit.
+    """
+    base = Path(docs_dir, lesson.audience).as_uri() + "/"
+    html = handout_html(lesson, site_url, site_name, date)
+    doc = renderer.render(html, base)
+    if len(doc.pages) > 1:
+        html = handout_html(lesson, site_url, site_name, date, compact=True)
+        doc = renderer.render(html, base)
+    return doc, html
 
 
 def _booklet_html(lang: str, audience: str, members: list[Lesson], site_url: str, site_name: str,
@@ -362,10 +378,11 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
             result.skipped += 1
         else:
             renderer = renderer or _Renderer()
-            base = Path(catalogue.docs_dir, lesson.audience).as_uri() + "/"
-            doc = renderer.render(html, base)
+            doc, used = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
             if len(doc.pages) > 1:
-                result.problems.append(_overflow_problem(lesson, overflow_mm(renderer, html, base)))
+                base = Path(catalogue.docs_dir, lesson.audience).as_uri() + "/"
+                # At least 1 mm: a page break inside a kept-together question can spill what barely fits.
+                result.problems.append(_overflow_problem(lesson, max(1.0, overflow_mm(renderer, used, base))))
             else:
                 data = doc.write_pdf()
                 _write(path, data)
@@ -408,8 +425,7 @@ def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, mem
     for lesson in members:
         doc = docs.get(keys[lesson.path])
         if doc is None:  # cached on disk from an earlier build: render it again for the booklet
-            doc = renderer.render(handout_html(lesson, site_url, site_name, date),
-                                  Path(catalogue.docs_dir, lesson.audience).as_uri() + "/")
+            doc, _html = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
             docs[keys[lesson.path]] = doc
         pages += doc.pages
     data = front.copy(pages).write_pdf()
