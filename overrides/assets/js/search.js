@@ -78,20 +78,21 @@
   };
   btn.hidden = false;
   btn.addEventListener("click", open);
+  // Focus goes back to the search button at once (a closed dialog's input must not keep eating keys).
+  dlg.addEventListener("close", () => btn.focus());
   input.addEventListener("input", find);
-  // Enter opens the first result instead of submitting (and closing) the dialog.
-  dlg.querySelector("form").addEventListener("submit", e => {
-    if (e.submitter && e.submitter.value === "close") return;
-    e.preventDefault();
-    const a = list.querySelector("a");
-    if (a) a.click();
-  });
   list.addEventListener("click", e => { if (e.target.closest("a")) dlg.close(); });
   dlg.addEventListener("click", e => {  // a click on the backdrop closes
     const r = dlg.getBoundingClientRect();
     if (e.target === dlg && (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom)) dlg.close();
   });
   dlg.addEventListener("keydown", e => {
+    if (e.key === "Escape") dlg.close();  // a search box would only clear its text on the first Escape
+    if (e.key === "Enter" && e.target === input) {  // the best result, rather than the form's close button
+      e.preventDefault();
+      const a = list.querySelector("a");
+      if (a) a.click();
+    }
     if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
     const all = [input, ...list.querySelectorAll("a")], i = all.indexOf(document.activeElement);
     if (i < 0) return;
