@@ -22,6 +22,7 @@ TEXT = {
         "one": "Chọn một đáp án.",
         "many": "Chọn tất cả đáp án đúng.",
         "order": "Sắp xếp các bước theo đúng thứ tự (dùng nút Lên, Xuống).",
+        "order_print": "Ghi số thứ tự (1, 2, 3…) vào ô trước mỗi bước.",
         "fill": "Câu trả lời của bạn",
         "check": "Kiểm tra",
         "retry": "Làm lại",
@@ -33,6 +34,7 @@ TEXT = {
         "one": "Choose one answer.",
         "many": "Choose all correct answers.",
         "order": "Put the steps in the right order (use the Up and Down buttons).",
+        "order_print": "Number the steps (1, 2, 3…) in the boxes.",
         "fill": "Your answer",
         "check": "Check",
         "retry": "Try again",
@@ -136,7 +138,7 @@ class QuizBlock(_QuestionBlock):
         kind = "checkbox" if q.multiple else "radio"
         if q.multiple:
             root.set("data-multiple", "")
-        _el(fieldset, "p", "hvs-quiz__hint", t["many" if q.multiple else "one"])
+        _el(fieldset, "p", "hvs-quiz__hint", t["many" if q.multiple else "one"], **NO_SEARCH)
         ul = _el(fieldset, "ul", "hvs-quiz__options")
         for i in q.shown():
             option = q.options[i]
@@ -156,7 +158,8 @@ class OrderBlock(_QuestionBlock):
     OPTIONS = {}
 
     def render_body(self, root, fieldset, q: Question, qid: str, t: dict[str, str]) -> None:
-        _el(fieldset, "p", "hvs-quiz__hint", t["order"])
+        _el(fieldset, "p", "hvs-quiz__hint", t["order"], **NO_SEARCH)
+        _el(fieldset, "p", "hvs-quiz__hint--print", t["order_print"], **NO_SEARCH)
         ol = _el(fieldset, "ol", "hvs-quiz__steps")
         for i in q.shown():
             li = _el(ol, "li", "hvs-quiz__step", data_i=str(i))
