@@ -33,7 +33,7 @@ TEMPLATES = HERE / "templates"
 FONTS = {"FONT_REGULAR": HERE / "fonts" / "NotoSansHVS-Regular.ttf",
          "FONT_BOLD": HERE / "fonts" / "NotoSansHVS-Bold.ttf"}
 # Bump when this module's output changes in a way the hashed inputs do not show.
-FORMAT = "5"
+FORMAT = "6"
 PDF_DIR = "tai-lieu-in/pdf"
 # One line of a compact handout (14 pt at line-height 1.2), to say an overflow in lines.
 LINE_MM = 6.0
@@ -94,6 +94,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0  # handouts not rendered (serving) and not in the cache
     seconds: float = 0.0
+    render_seconds: list[float] = field(default_factory=list)  # each handout rendered in this build
 
     def get(self, lang: str, audience: str, slug: str | None) -> Pdf | None:
         return next((p for p in self.pdfs if (p.lang, p.audience, p.slug) == (lang, audience, slug)), None)
@@ -290,16 +291,23 @@ def _css_text() -> str:
     return css
 
 
-def _inputs_digest() -> str:
-    """What every PDF depends on besides its own HTML: code format, CSS, fonts, WeasyPrint."""
+def _inputs_digest(site_url: str, site_name: str, date: _dt.date) -> str:
+    """What every PDF depends on besides its lesson: templates, CSS, fonts, WeasyPrint, the site, the date."""
     import importlib.metadata
 
-    h = hashlib.sha256(FORMAT.encode())
+    h = hashlib.sha256(f"{FORMAT}|{site_url}|{site_name}|{date.isoformat()}".encode())
     h.update(importlib.metadata.version("weasyprint").encode())
-    h.update((TEMPLATES / "handout.css").read_bytes())
+    for path in sorted(TEMPLATES.iterdir()):
+        h.update(path.name.encode() + path.read_bytes())
     for path in FONTS.values():
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def _lesson_key(common: str, lesson: Lesson) -> str:
+    """The cache key of a lesson's handout: its parsed data (title, blocks, questions…), not the rendered HTML,
+    so deciding that nothing changed costs no rendering. (Pictures a handout block links are not hashed.)"""
+    return hashlib.sha256((common + repr(lesson)).encode()).hexdigest()[:40]
 
 
 def overflow_mm(renderer: "_Renderer", html: str, base_url: str) -> float:
@@ -360,15 +368,14 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
     date = date or build_date()
     cache = Path(cache_dir)
     result = Result()
-    common = _inputs_digest()
+    common = _inputs_digest(site_url, site_name, date)
     renderer: _Renderer | None = None
     docs: dict[str, object] = {}  # cache key -> rendered WeasyPrint document, reused by booklets
     lessons = sorted(catalogue.lessons, key=_sort_key)
     keys: dict[str, str] = {}
     step = max(1, len(lessons) // 10)
     for n, lesson in enumerate(lessons, 1):
-        html = handout_html(lesson, site_url, site_name, date)
-        key = hashlib.sha256((common + html).encode()).hexdigest()[:40]
+        key = _lesson_key(common, lesson)
         keys[lesson.path] = key
         path = cache / f"{key}.pdf"
         if path.exists():
@@ -378,6 +385,7 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
             result.skipped += 1
         else:
             renderer = renderer or _Renderer()
+            began = time.perf_counter()
             doc, used = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
             if len(doc.pages) > 1:
                 base = Path(catalogue.docs_dir, lesson.audience).as_uri() + "/"
@@ -386,6 +394,7 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
             else:
                 data = doc.write_pdf()
                 _write(path, data)
+                result.render_seconds.append(time.perf_counter() - began)
                 docs[key] = doc
                 result.pdfs.append(Pdf(lesson.lang, lesson.audience, lesson.slug, lesson.title, path,
                                        len(data), 1, True))
@@ -408,7 +417,8 @@ def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, mem
              date: _dt.date, cache: Path, common: str, render: bool) -> _Renderer | None:
     """Add one audience's booklet to result (cover, contents, then its handouts in path order)."""
     html = _booklet_html(lang, audience, members, site_url, site_name, date, first_page=3)
-    key = hashlib.sha256((common + html + "".join(keys[x.path] for x in members)).encode()).hexdigest()[:40]
+    key = hashlib.sha256(f"{common}|{lang}|{audience}|{'|'.join(keys[x.path] for x in members)}".encode()
+                         ).hexdigest()[:40]
     path = cache / f"{key}.pdf"
     title = TEXT[lang]["booklet"].format(audience=AUDIENCES[audience][lang])
     if path.exists():
@@ -449,6 +459,9 @@ def summary(result: Result) -> str:
     avg = sum(p.size for p in sheets) / len(sheets) / 1024 if sheets else 0
     text = (f"handouts: {len(sheets)} handout(s) ({fresh} rendered, {len(sheets) - fresh} from cache), "
             f"{len(result.pdfs) - len(sheets)} booklet(s), {result.seconds:.1f} s, {avg:.0f} KB per handout")
+    if result.render_seconds:
+        times = result.render_seconds
+        text += f", {sum(times) / len(times):.2f} s per rendered handout (slowest {max(times):.2f} s)"
     if result.skipped:
         text += f"; {result.skipped} not rendered while serving (mkdocs build renders them)"
     return text
