@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from .lessons import AUDIENCES, load_catalogue
+from .present import long_sections
 
 TEMPLATE_VI = """---
 title: {title}
@@ -92,6 +93,8 @@ def check(docs_dir: str = "docs") -> int:
     catalogue = load_catalogue(docs_dir)
     for problem in catalogue.problems:
         print(problem)
+    for warning in long_sections(catalogue.lessons):  # projector mode; a warning, never an error
+        print(f"warning: {warning}")
     took = time.perf_counter() - start
     n = len(catalogue.lessons)
     if catalogue.problems:

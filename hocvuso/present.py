@@ -4,12 +4,13 @@ In projector mode each `##` section of a lesson is one screen. A section that do
 works (it scrolls), but a class at the back of a hall cannot follow a scrolling screen, so
 `scripts/check` warns about it. It is a warning, never an error: authors can still build.
 
-What "too long" means here (documented for authors in /tac-gia/ and for trainers in /giang-vien/):
-the text learners see on the screen counts, i.e. paragraphs, steps, the handout box and the
-question and options of a quiz; trainer notes, option feedback and quiz explanations do not (they
-are hidden until answered or never projected). At 1280×720 and the projector's ~30 px type about
-twelve lines fit under a heading, which is about 120 words or 8 list items; an image takes the
-room of about 40 words.
+What "too long" means (documented for trainers in /giang-vien/): only the text learners see on
+the screen counts: paragraphs, steps, and the question and options of a quiz. Trainer notes,
+option feedback and quiz explanations do not count (never projected, or only once answered), nor
+does the handout box ("Ghi nhớ"), which is a screen of its own. Several questions in one section
+count as the largest of them: the class answers one at a time while the screen scrolls on.
+At 1280×720 with the projector's ~30 px type about twelve lines fit under a heading: about
+120 words (Vietnamese: syllables) or 8 list items; an image takes the room of about 40 words.
 """
 from __future__ import annotations
 
@@ -43,10 +44,10 @@ def lesson_qr(site_url: str, lesson: Lesson | None) -> str:
                   r'<svg \1width="\2" height="\3" viewBox="0 0 \2 \3" role="img"', svg, count=1)
 
 
-def _visible_lines(lines: list[str]) -> Iterable[str]:
-    """The source lines whose text is projected: no trainer notes, no quiz feedback or explanations."""
+def _visible_lines(lines: list[str]) -> Iterable[tuple[int, str]]:
+    """(question number or 0, line) for each projected line: no trainer notes, quiz feedback or explanations."""
     block: str | None = None
-    depth = 0
+    depth = n = 0
     phase = ""  # inside a question block: "before" the options, "options", then "after" them
     for line in lines:
         m = _FENCE.match(line.strip())
@@ -55,37 +56,43 @@ def _visible_lines(lines: list[str]) -> Iterable[str]:
                 depth += 1
                 if depth == 1:
                     block, phase = m.group(1), "before"
+                    n += block in QUESTION_BLOCKS
                     if block in QUESTION_BLOCKS and m.group(2):
-                        yield m.group(2)  # the question itself
+                        yield n, m.group(2)  # the question itself
             else:
                 depth = max(0, depth - 1)
                 block = None if depth == 0 else block
             continue
-        if block == "trainer":
+        if block in ("trainer", "handout"):  # never projected / a screen of its own
             continue
         if block in QUESTION_BLOCKS:
             indented = line.startswith((" ", "\t"))
             if _ITEM.match(line):
                 phase = "options"
-                yield line
+                yield n, line
             elif phase == "before" and not indented:
-                yield line  # context before the options; indented lines there are block options
+                yield n, line  # context before the options; indented lines there are block options
             elif phase == "options" and line.strip() and not indented:
                 phase = "after"  # the explanation, shown only once answered
             continue
-        yield line
+        yield 0, line
 
 
 def measure(lines: list[str]) -> tuple[int, int]:
-    """(words, list items) of one section's projected text, an image counting as IMAGE_WORDS words."""
-    words = items = 0
-    for line in _visible_lines(lines):
-        if _ITEM.match(line):
-            items += 1
-        images = len(_IMAGE.findall(line))
+    """(words, list items) of one section's projected text, an image counting as IMAGE_WORDS words.
+
+    A class answers one question at a time and the screen scrolls on to the next, so the text
+    outside questions counts together with the largest question, not with all of them.
+    """
+    counts: dict[int, list[int]] = {0: [0, 0]}
+    for n, line in _visible_lines(lines):
+        count = counts.setdefault(n, [0, 0])
+        count[1] += bool(_ITEM.match(line))
         text = _NOISE.sub(" ", _LINK.sub(r"\1", _IMAGE.sub(" ", _ITEM.sub("", line, count=1))))
-        words += len(_WORD.findall(text)) + images * IMAGE_WORDS
-    return words, items
+        count[0] += len(_WORD.findall(text)) + len(_IMAGE.findall(line)) * IMAGE_WORDS
+    prose = counts.pop(0)
+    return (prose[0] + max((c[0] for c in counts.values()), default=0),
+            prose[1] + max((c[1] for c in counts.values()), default=0))
 
 
 def long_sections(lessons: Iterable[Lesson]) -> list[Problem]:

@@ -43,7 +43,7 @@
     for (const e of a.children) {
       if (e.matches("h1,.hvs-meta,.hvs-objectives,.hvs-present-qr")) g[0].push(e);
       else if (e != b && !e.matches(".hvs-toolbar,.hvs-trainer")) {
-        if (!c || e.matches("h2,.hvs-sources")) g.push(c = []);
+        if (!c || e.matches("h2,.hvs-handout,.hvs-sources")) g.push(c = []);
         if (e.textContent.trim() || q("img,svg", e)) c.push(e);
       }
     }
