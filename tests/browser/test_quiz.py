@@ -343,3 +343,16 @@ def test_works_from_a_usb_copy(page, served):
     answer(quiz, "Một câu dài dễ nhớ")
     assert quiz.locator(".hvs-quiz__status").inner_text().startswith("Đúng rồi!")
     assert quiz.locator("details").is_hidden()
+
+
+@pytest.mark.parametrize("scheme", ["slate", "hvs-contrast"])
+def test_answered_quizzes_keep_contrast_in_dark_schemes(page, url, scheme):
+    page.goto(url + "hoc-sinh/bai-mot.html")
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    answer(quizzes(page).first, "123456")
+    answer(quizzes(page).nth(1), "Bật xác thực hai lớp", "Cập nhật ứng dụng")
+    axe_violations(page)  # loads axe-core
+    result = page.evaluate("""() => axe.run({include: [['.hvs-quiz']]},
+                                  {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag22aa']}})""")
+    assert [(v["id"], [(n["target"], n["any"][0]["data"] if n["any"] else None) for n in v["nodes"]])
+            for v in result["violations"]] == []
