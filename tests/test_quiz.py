@@ -175,6 +175,17 @@ def test_lesson_page_prints_an_answer_key_out_of_search(fixture_site):
     assert 'src="../assets/js/quiz.js"' in html and "assets/css/quiz.css" in html
 
 
+def test_answers_feedback_and_keys_stay_out_of_search(fixture_site):
+    index = sorted((fixture_site / "assets").glob("search-vi*.js"))
+    if not index:
+        pytest.skip("this build writes no search index")
+    text = index[0].read_text(encoding="utf-8")
+    assert "mat khau nao an toan nhat" in text  # the question itself is found
+    for hidden in ["113", "vneid", "sai day la mat khau", "mat khau manh la mat khau dai", "xem dap an",
+                   "chon mot dap an", "dung cau dai"]:
+        assert hidden not in text, hidden
+
+
 def test_bad_quiz_stops_the_build_with_path_line_and_code(tmp_path):
     docs = tmp_path / "src"
     shutil.copytree(FIXTURES / "quiz" / "docs", docs)
