@@ -407,9 +407,25 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
                 continue  # a booklet needs every handout of its audience
             renderer = _booklet(result, catalogue, lang, audience, members, keys, docs, renderer,
                                 site_url, site_name, date, cache, common, render)
+    if render:
+        _prune(cache, {p.path for p in result.pdfs})
     result.seconds = time.perf_counter() - start
     _RESULTS[os.path.abspath(catalogue.docs_dir)] = result
     return result
+
+
+def _prune(cache: Path, used: set[Path], days: int = 14) -> None:
+    """Forget PDFs this build did not use and nobody touched for two weeks (old dates, edited lessons).
+
+    Not sooner: other builds of the same project (another SITE_URL, a teammate's branch) may share the cache.
+    """
+    limit = time.time() - days * 86400
+    for path in cache.glob("*.pdf") if cache.is_dir() else []:
+        try:
+            if path not in used and path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass  # removed by a concurrent build
 
 
 def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, members: list[Lesson],

@@ -72,3 +72,15 @@ def test_print_shows_link_addresses_and_opens_details_without_javascript(page, b
     assert "https://dichvucong.gov.vn/p/home" in after
     inner = page.evaluate("getComputedStyle(document.getElementById('hvs-int'), '::after').content")
     assert "#top" not in inner  # only addresses a reader can type
+
+
+def test_handout_index_page_links_open_pdfs_and_pass_axe(page, base_url):
+    from conftest import axe_violations
+
+    page.goto(base_url + "tai-lieu-in/index.html")
+    links = page.locator(".hvs-handouts a[href$='.pdf']")
+    assert links.count() >= 2
+    for href in {links.nth(0).get_attribute("href"), links.nth(links.count() - 1).get_attribute("href")}:
+        response = page.request.get(base_url + "tai-lieu-in/" + href)
+        assert response.ok and response.body()[:5] == b"%PDF-", href
+    assert axe_violations(page) == []
