@@ -50,7 +50,7 @@
     const tally = () => {
       const k = quizzes.filter((q) => rec.ok[q.id] === 1).length, n = quizzes.length;
       if (k / n >= 0.8) rec.done = 1;
-      score.textContent = Object.keys(rec.ok).length ? fmt(t.score, { k, n }) + (rec.done ? " " + t.done : "") : "";
+      score.textContent = quizzes.some((q) => q.id in rec.ok) ? fmt(t.score, { k, n }) + (rec.done ? " " + t.done : "") : "";
       return score.textContent;
     };
     quizzes.forEach((q) => { try { quiz(q, rec, t, tally); } catch (e) { /* leave it readable */ } });

@@ -1,4 +1,7 @@
-"""Quizzes in real Chromium: answering, keyboard ordering, score and done marks, storage, languages, no JavaScript."""
+"""Quizzes in real Chromium: answering, keyboard ordering, score and done marks, storage, languages, no JavaScript.
+
+(Not test_quiz.py: tests/test_quiz.py has that basename, and pytest imports both as one module.)
+"""
 from __future__ import annotations
 
 import functools
