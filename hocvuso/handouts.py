@@ -187,7 +187,8 @@ def _answer_sheet(lesson: Lesson, t: dict[str, str]) -> tuple[list[dict], list[d
             hint = t["fill"]
         if hint and fold(hint) in fold(q.prompt):
             hint = ""  # the author's question already says it
-        items.append({"kind": q.kind, "prompt": _inline(q.prompt), "hint": hint, "options": options})
+        items.append({"kind": q.kind, "prompt": _inline(q.prompt), "hint": hint, "options": options,
+                      "context": Markup(_markdown(q.context)) if q.context.strip() else ""})
         key.append({"number": n, "answer": answer})
     return items, key
 
