@@ -126,6 +126,8 @@ class _QuestionBlock(Block):
     def render_answer(self, details, q: Question, t: dict[str, str]) -> None:
         answer = _el(details, "p", "hvs-quiz__key")
         _el(answer, "strong", None, t["answer"]).tail = " " + "; ".join(o.text for o in q.correct)
+        for option in q.correct:  # why it is right, for readers without JavaScript
+            self._markdown(details, option.feedback)
 
 
 class QuizBlock(_QuestionBlock):
