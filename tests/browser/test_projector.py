@@ -14,7 +14,7 @@ from hocvuso.lessons import load_catalogue
 ROOT = Path(__file__).resolve().parents[2]
 BIG, PHONE = {"width": 1280, "height": 720}, {"width": 412, "height": 900}
 # What a click must never be taken from (the same list as present.js).
-ANSWERING = "a,button,input,select,textarea,label,summary,details,form,fieldset,[role],[contenteditable],[class*=quiz]"
+ANSWERING = "a,button,input,select,textarea,label,details,[contenteditable],[class*=quiz]"
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,8 +28,9 @@ def lesson():
 
 
 def screens() -> int:
-    """Title screen, one per ## section, the handout ("Ghi nhớ") and the sources if any."""
-    return 1 + len(lesson().sections) + 1 + bool(lesson().sources)
+    """Title screen, one per ## section, the handout ("Ghi nhớ") unless it has a ## to itself, the sources if any."""
+    handout_has_heading = re.search(r"^## .*\n\s*/// handout", lesson().markdown, re.M)
+    return 1 + len(lesson().sections) + (not handout_has_heading) + bool(lesson().sources)
 
 
 def present(page, base_url, size=BIG, query="?mode=present", hash=""):
