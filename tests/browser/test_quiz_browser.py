@@ -95,7 +95,9 @@ def test_wrong_then_right_with_feedback_beside_the_choice(page, url):
     assert right.locator(".hvs-quiz__mark").inner_text() == "✓ Đúng"
     assert right.locator(".hvs-quiz__fb").inner_text() == "Đúng: câu dài vừa dễ nhớ vừa khó đoán."
     assert quiz.locator(".hvs-quiz__explain").inner_text() == "Mật khẩu mạnh là mật khẩu dài."
-    assert quiz.locator(".hvs-quiz__status").inner_text() == "Đúng rồi! Bạn trả lời đúng 1/5 câu."
+    # What the live region announces: verdict, the chosen option's feedback, the page score.
+    assert quiz.locator(".hvs-quiz__status").text_content() == \
+        "Đúng rồi! Đúng: câu dài vừa dễ nhớ vừa khó đoán. Bạn trả lời đúng 1/5 câu."
     assert page.js_errors == []
 
 
@@ -265,8 +267,8 @@ def test_disabled_storage_never_breaks_the_quiz(page, url):
     quiz = quizzes(page).first
     quiz.locator(".hvs-quiz__retry").click()
     answer(quiz, "123456")
-    assert quiz.locator(".hvs-quiz__status").inner_text() == "Chưa đúng. Đọc gợi ý rồi bấm “Làm lại”. " \
-        "Bạn trả lời đúng 3/5 câu. ✓ Bạn đã hoàn thành bài học này."
+    assert quiz.locator(".hvs-quiz__status").text_content() == "Chưa đúng. Đọc gợi ý rồi bấm “Làm lại”. " \
+        "Sai: đây là mật khẩu bị dùng nhiều nhất. Bạn trả lời đúng 3/5 câu. ✓ Bạn đã hoàn thành bài học này."
     assert not [e for e in page.js_errors if "quiz" in e]
 
 
@@ -276,8 +278,8 @@ def test_english_ui_and_progress_shared_with_vietnamese(page, url):
     assert quiz.locator(".hvs-quiz__check").inner_text() == "Check"
     answer(quiz, "123456")
     assert quiz.locator(".hvs-quiz__mark").inner_text() == "✗ Wrong"
-    assert quiz.locator(".hvs-quiz__status").inner_text() == \
-        "Not quite. Read the hint, then press “Try again”. You got 0 of 5 right."
+    assert quiz.locator(".hvs-quiz__status").text_content() == \
+        "Not quite. Read the hint, then press “Try again”. Wrong: it is the most used password. You got 0 of 5 right."
     assert quiz.locator(".hvs-quiz__retry").inner_text() == "Try again"
     quiz.locator(".hvs-quiz__retry").click()
     q = quizzes(page)

@@ -1,6 +1,5 @@
-// Self-check quizzes and learning-path progress (hocvuso/quiz.py renders the markup).
-// Works without it: answers then sit in <details>. Never throws into the page; storage
-// may be corrupt, full or disabled, and then progress lives in memory for the visit.
+// Quizzes (markup: hocvuso/quiz.py) and path progress. Without it answers sit in <details>.
+// Never throws: with corrupt, full or disabled storage, progress lives in memory.
 (() => {
   const KEY = "hvs:v1:progress";
   const T = {
@@ -28,6 +27,11 @@
   };
   const fmt = (s, o) => s.replace(/\{(\w)\}/g, (m, k) => o[k]);
   const $$ = (el, s) => Array.from(el.querySelectorAll(s));
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    e.className = cls; e.textContent = text || "";
+    return e;
+  };
   // Same rules as questions.fold in Python.
   const fold = (s, exact) => {
     s = s.normalize("NFC").toLowerCase().trim().replace(/\s+/g, " ");
@@ -43,9 +47,7 @@
     const rec = store[key] = obj(store[key]);
     rec.a = obj(rec.a); rec.ok = obj(rec.ok);
     const last = quizzes[quizzes.length - 1];
-    const score = last.nextElementSibling && last.nextElementSibling.matches(".hvs-score")
-      ? last.nextElementSibling : document.createElement("p");
-    score.className = "hvs-score";
+    const next = last.nextElementSibling, score = next && next.matches(".hvs-score") ? next : el("p", "hvs-score");
     last.after(score);
     const tally = () => {
       const k = quizzes.filter((q) => rec.ok[q.id] === 1).length, n = quizzes.length;
@@ -66,13 +68,12 @@
     at(".hvs-quiz__answer").hidden = true;
     check.hidden = false;
     const items = () => $$(q, "li[data-i]");
-    const controls = () => $$(q, "input,.hvs-quiz__move button");
+    const lock = (on) => $$(q, "input,.hvs-quiz__move button").forEach((c) => { c.disabled = on; });
     if (kind === "order") items().forEach((li) => {
-      const text = li.textContent.trim(), box = document.createElement("span");
-      box.className = "hvs-quiz__move";
+      const text = li.textContent.trim(), box = el("span", "hvs-quiz__move");
       [[t.up, "▲", -1], [t.down, "▼", 1]].forEach(([label, icon, d]) => {
-        const b = document.createElement("button");
-        b.type = "button"; b.textContent = icon; b.setAttribute("aria-label", label + ": " + text);
+        const b = el("button", "", icon);
+        b.type = "button"; b.setAttribute("aria-label", label + ": " + text);
         b.onclick = () => {
           const other = d < 0 ? li.previousElementSibling : li.nextElementSibling;
           if (other) list.insertBefore(li, d < 0 ? other : other.nextElementSibling);
@@ -102,13 +103,12 @@
       $$(q, ".hvs-quiz__fb").forEach((f) => { f.hidden = true; });
       items().forEach((li) => li.classList.remove("is-right", "is-wrong"));
       q.classList.remove("is-right", "is-wrong");
-      controls().forEach((c) => { c.disabled = false; });
+      lock(false);
       if (explain) explain.hidden = true;
       check.hidden = false; retry.hidden = true; status.textContent = "";
     };
     const mark = (li, good) => {
-      const m = document.createElement("span");
-      m.className = "hvs-quiz__mark"; m.textContent = good ? t.yes : t.no;
+      const m = el("span", "hvs-quiz__mark", good ? t.yes : t.no);
       li.classList.add(good ? "is-right" : "is-wrong");
       const fb = li.querySelector(".hvs-quiz__fb");
       li.insertBefore(m, fb || li.querySelector(".hvs-quiz__move"));
@@ -130,10 +130,13 @@
       }
       q.classList.add(ok ? "is-right" : "is-wrong");
       rec.a[id] = a; rec.ok[id] = ok ? 1 : 0;
-      controls().forEach((c) => { c.disabled = true; });
+      lock(true);
       if (explain) explain.hidden = false;
       check.hidden = true; retry.hidden = false;
-      status.textContent = (ok ? t.right : part ? t.part : t.wrong) + " " + tally();
+      // Screen readers also hear the feedback that sighted readers see beside the options.
+      const heard = el("span", "hvs-quiz__sr", $$(q, ".hvs-quiz__fb:not([hidden])").map((f) => " " + f.textContent.trim()).join(""));
+      status.textContent = ok ? t.right : part ? t.part : t.wrong;
+      status.append(heard, " " + tally());
       if (announce) { save(); retry.focus(); }
     };
     check.onclick = () => {
@@ -185,8 +188,7 @@
     const t = T[(document.documentElement.lang || "vi").slice(0, 2)] || T.vi;
     try { page(t); paths(t); } catch (e) { /* never break the page */ }
   };
-  // document$ fires on every instant navigation; from file:// it may never fire, so the
-  // load event runs the page once if it did not (setting up twice is harmless).
+  // document$ fires on each instant navigation but may never fire from file://.
   if (window.document$) window.document$.subscribe(init);
   window.addEventListener("load", () => { if (!ran) init(); });
 })();
