@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def lesson() -> lessons.Lesson:
-    """A Vietnamese lesson with a multiple-choice question, whichever the curriculum has."""
+    """A Vietnamese lesson with a multiple-choice question and trainer notes, whichever the curriculum has."""
     catalogue = lessons.load_catalogue(str(ROOT / "docs"))
-    found = [x for x in catalogue.lessons if x.lang == "vi" and any(q.kind == "quiz" for q in x.questions)]
+    found = [x for x in catalogue.lessons if x.lang == "vi" and any(q.kind == "quiz" for q in x.questions)
+             and x.trainer_notes]
     assert found, "no lesson with a quiz"
     return sorted(found, key=lambda x: x.path)[0]
 
@@ -33,7 +34,8 @@ def other_title(lesson) -> str:
 def test_printed_lesson_is_a_clean_worksheet(page, base_url, lesson, other_title, tmp_path):
     page.goto(base_url + lesson.url)
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".hvs-toolbar", ".md-search"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".hvs-toolbar", ".md-search",
+                     ".hvs-trainer"):
         assert not page.locator(selector).first.is_visible(), selector
     quiz = next(q for q in lesson.questions if q.kind == "quiz")
     for option in quiz.options:
