@@ -101,7 +101,7 @@ def question_id(kind: str, prompt: str) -> str:
 def fold(text: str, exact: bool = False) -> str:
     """Normalise a typed answer: NFC, case-folded, trimmed, spaces collapsed; without diacritics unless exact.
 
-    quiz.js repeats these rules; tests/browser/test_quiz.py checks that both agree.
+    quiz.js repeats these rules; tests/browser/test_quiz_browser.py checks that both agree.
     """
     text = unicodedata.normalize("NFC", text).casefold().strip()
     text = re.sub(r"\s+", " ", text)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import _QuietHandler, axe_violations
 
+from hocvuso import questions
+
 # tests/conftest.py shares the module name "conftest" with this folder's; load its build helpers by file.
 _spec = importlib.util.spec_from_file_location("hvs_tests_conftest", Path(__file__).resolve().parents[1] / "conftest.py")
 _top = importlib.util.module_from_spec(_spec)
@@ -159,6 +161,27 @@ def test_fill_accepts_answers_without_diacritics_or_case(page, url):
     assert fill.locator(".hvs-quiz__status").inner_text().startswith("Chưa đúng")
 
 
+@pytest.mark.parametrize("lesson, n, exact, answers, typed", [
+    ("bai-mot", 4, False, ["Định danh", "VNeID"],
+     ["định danh", "DINH DANH", "Đinh  danh", " dinh danh ", "Đi\u0323nh danh", "dinh-danh", "VNEID", "vn eid"]),
+    ("bai-hai", 1, True, ["Hà Nội"],
+     ["Hà Nội", " hà  nội ", "HÀ NỘI", "Ha Noi", "Ha\u0300 No\u0302\u0323i", "Hà Nôi"]),
+])
+def test_typed_answers_are_compared_as_questions_fold_says(page, url, lesson, n, exact, answers, typed):
+    """quiz.js and questions.fold (Python) must agree on every typed answer."""
+    page.goto(url + f"hoc-sinh/{lesson}.html")
+    fill = quizzes(page).nth(n)
+    accepted = {questions.fold(a, exact) for a in answers}
+    seen = {}
+    for text in typed:
+        fill.locator("input").fill(text)
+        fill.locator(".hvs-quiz__check").click()
+        seen[text] = "is-right" in fill.get_attribute("class")
+        fill.locator(".hvs-quiz__retry").click()
+    assert seen == {text: questions.fold(text, exact) in accepted for text in typed}
+    assert any(seen.values()) and not all(seen.values())
+
+
 def answer_four_of_five(page):
     q = quizzes(page)
     answer(q.nth(0), "Một câu dài dễ nhớ")
@@ -220,9 +243,10 @@ def test_answers_survive_instant_navigation(page, url):
     page.evaluate("window.hvsSamePage = true")
     follow(page, "a.md-footer__link--next", "bai-hai.html")
     assert page.evaluate("window.hvsSamePage") is True  # Material swapped the page; no reload
-    quiz = quizzes(page).first
-    answer(quiz, "Không")
-    assert page.locator(".hvs-score").inner_text() == "Bạn trả lời đúng 1/1 câu. ✓ Bạn đã hoàn thành bài học này."
+    answer(quizzes(page).first, "Không")
+    quizzes(page).nth(1).locator("input").fill(" hà  nội ")
+    quizzes(page).nth(1).locator(".hvs-quiz__check").click()
+    assert page.locator(".hvs-score").inner_text() == "Bạn trả lời đúng 2/2 câu. ✓ Bạn đã hoàn thành bài học này."
     follow(page, "a.md-footer__link--prev", "bai-mot.html")
     assert page.evaluate("window.hvsSamePage") is True
     assert quizzes(page).first.locator(".hvs-quiz__status").inner_text().startswith("Đúng rồi!")
