@@ -8,6 +8,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -68,6 +69,10 @@ def test_saved_path_opens_offline_lesson_by_lesson(context, page, base_url):
     status = page.locator(".hvs-offline__status")
     status.filter(has_text="Đã lưu").wait_for(timeout=20000)
     assert page.locator(".hvs-offline progress").evaluate("p => p.value === p.max && p.max > 1")
+    cached = page.evaluate("""async () => { const out = [];
+        for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(r.url);
+        return out; }""")
+    assert cached and all(u.startswith(base_url) for u in cached), [u for u in cached if not u.startswith(base_url)]
     context.set_offline(True)
     for lesson in found:
         page.goto(base_url + lesson.url)
@@ -76,6 +81,9 @@ def test_saved_path_opens_offline_lesson_by_lesson(context, page, base_url):
         broken = page.evaluate("""() => Promise.all([...document.images].map(i => i.decode().then(() => 0, () => 1)))
                                         .then(r => r.reduce((a, b) => a + b, 0))""")
         assert broken == 0, f"{broken} image(s) missing offline on {lesson.url}"
+        # The handout PDF the lesson links to was saved with it.
+        for pdf in page.locator("a[href$='.pdf']").evaluate_all("as => [...new Set(as.map(a => a.href))]"):
+            assert page.evaluate("u => caches.match(u).then(r => !!r && r.ok)", pdf), pdf
     assert not page.js_errors
 
 
@@ -147,6 +155,9 @@ def test_usb_copy_navigates_and_runs_lessons_from_file(page, site):
     # The language link and the navigation lead to pages, never to folder listings.
     for link in page.locator(".md-nav--primary a.md-nav__link, a.hvs-lang").evaluate_all("as => as.map(a => a.href)"):
         assert link.startswith("file://") and (link.split("#")[0].endswith(".html")), link
+    # Handout links lead to PDFs that are on the stick.
+    for pdf in page.locator("a[href$='.pdf']").evaluate_all("as => as.map(a => a.href)"):
+        assert pdf.startswith("file://") and Path(unquote(urlparse(pdf).path)).is_file(), pdf
     page.locator("a.hvs-lang").click()
     page.wait_for_load_state()
     assert "/en/" in page.url and page.url.endswith(".html")
