@@ -1,85 +1,70 @@
-/* Reading aids: text size (remembered in hvs:v1:aids) and read-aloud of the lesson (Web Speech API). */
+/* Reading aids and search: text size (saved in hvs:v1:aids), read-aloud (Web Speech API), and a search
+   dialog that finds words typed with or without diacritics (index loaded on first open, file:// too). */
 (() => {
-  const KEY = "hvs:v1:aids", MAX = 3, root = document.documentElement;
+  const KEY = "hvs:v1:aids", root = document.documentElement, $ = s => document.querySelector(s);
   const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
 
-  // Text size: the header stays during instant navigation, so this is set up once.
-  const panel = document.querySelector(".hvs-size__panel");
+  // Text size 0..3. The header outlives instant navigation, so header controls are set up once.
+  const panel = $(".hvs-size__panel");
   const size = n => {
-    n = Math.max(0, Math.min(MAX, n | 0));
+    n = Math.max(0, Math.min(3, n | 0));
     if (n) root.dataset.hvsSize = n; else delete root.dataset.hvsSize;
-    if (panel) {
-      panel.querySelector("output").value = `${n + 1}/${MAX + 1}`;
-      panel.querySelector("[data-step='-1']").disabled = !n;
-      panel.querySelector("[data-step='1']").disabled = n === MAX;
-    }
+    const [less, out, more] = panel.children;
+    out.value = `${n + 1}/4`;
+    less.disabled = !n;
+    more.disabled = n > 2;
     return n;
   };
   if (panel) {
+    const details = panel.parentNode;
     size(load().size);
-    panel.addEventListener("click", e => {
+    panel.onclick = e => {
       const b = e.target.closest("button");
       if (!b) return;
-      const n = size((+root.dataset.hvsSize || 0) + +b.dataset.step);
-      try { localStorage.setItem(KEY, JSON.stringify({ ...load(), size: n })); } catch (e) { /* full or disabled */ }
-      if (b.disabled) b.parentNode.querySelector("button:not(:disabled)").focus();
-    });
-    const details = panel.parentNode;
+      const n = size(+(root.dataset.hvsSize || 0) + +b.dataset.step);
+      try { localStorage.setItem(KEY, JSON.stringify({ ...load(), size: n })); } catch (e) { /* full or blocked */ }
+      if (b.disabled) panel.querySelector(":enabled").focus();
+    };
     document.addEventListener("click", e => { if (!details.contains(e.target)) details.open = false; });
-    details.addEventListener("keydown", e => {
-      if (e.key === "Escape" && details.open) { details.open = false; details.firstElementChild.focus(); }
-    });
+    details.onkeydown = e => { if (e.key == "Escape") { details.open = false; details.firstElementChild.focus(); } };
   }
 
-  // Read aloud: one utterance per paragraph, so the one being read can be highlighted.
-  const speech = window.speechSynthesis;
-  const SKIP = "nav,button,aside,[data-search-exclude],[hidden],[aria-hidden=true],.hvs-toolbar,script,style,svg";
-  const BLOCK = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,th,td,figcaption";
-  let run = 0, state = 0, box = null, marked = null;  // state: 0 idle, 1 speaking, 2 paused
-
-  const voice = lang => {
-    try { return speech.getVoices().find(v => v.lang.replace("_", "-").toLowerCase().startsWith(lang)); } catch (e) { return null; }
-  };
-  const text = el => {
-    let out = "";
-    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n; (n = walk.nextNode());) {
-      const p = n.parentElement;
-      if (!p.closest(SKIP) && p.getClientRects().length) out += n.data;
-    }
-    return out.replace(/\s+/g, " ").trim();
-  };
+  // Read aloud, one utterance per paragraph so the one being read is highlighted.
+  const speech = window.speechSynthesis, SKIP = "nav,button,aside,[data-search-exclude],[hidden],.hvs-toolbar";
+  const BLOCK = "h1,h2,h3,h4,p,li,dt,dd,th,td,figcaption";
+  let run = 0, state = 0, box, marked;  // state: 0 stopped, 1 speaking, 2 paused
+  const voice = lang => { try { return speech.getVoices().find(v => v.lang.replace("_", "-").startsWith(lang)); } catch (e) {} };
   const mark = el => {
     if (marked) marked.classList.remove("hvs-reading");
-    marked = el;
-    if (el) { el.classList.add("hvs-reading"); el.scrollIntoView({ block: "nearest", behavior: "smooth" }); }
+    if ((marked = el)) { el.classList.add("hvs-reading"); el.scrollIntoView({ block: "nearest", behavior: "smooth" }); }
   };
   const show = s => {
     state = s;
     if (!box) return;
-    box.querySelector(".hvs-listen__play span").textContent = box.dataset.labels.split("|")[s];
-    box.querySelector(".hvs-listen__stop").hidden = !s;
+    box.querySelector("span").textContent = box.dataset.labels.split("|")[s];
+    box.lastElementChild.hidden = !s;
   };
   const stop = () => {
     run++;
-    try { if (speech) speech.cancel(); } catch (e) { /* nothing to stop */ }
-    mark(null);
+    try { speech.cancel(); } catch (e) { /* no speech */ }
+    mark();
     show(0);
   };
   const start = () => {
     const lang = box.dataset.lang, v = voice(lang.slice(0, 2)), id = ++run;
-    const queue = [...document.querySelectorAll("article " + BLOCK.replace(/,/g, ",article "))]
-      .filter(el => !el.parentElement.closest(BLOCK) && !el.closest(SKIP))
-      .map(el => [el, text(el)]).filter(c => c[1]);
+    // innerText leaves out what CSS hides (trainer notes, closed answers); SKIP the rest.
+    const queue = [...document.querySelectorAll(`article :is(${BLOCK})`)]
+      .filter(el => !el.parentNode.closest(BLOCK) && !el.closest(SKIP))
+      .map(el => [el, el.innerText.trim()]).filter(c => c[1]);
     const next = () => {
-      if (id !== run) return;
+      if (id != run) return;  // cancelled: a late "end" must not go on
       const c = queue.shift();
       if (!c) return stop();
       const u = new SpeechSynthesisUtterance(c[1]);
       u.lang = lang;
       if (v) u.voice = v;
       u.onend = next;
-      u.onerror = () => id === run && stop();
+      u.onerror = () => id == run && stop();
       mark(c[0]);
       speech.speak(u);
     };
@@ -88,22 +73,100 @@
   };
   // Voices load asynchronously: show the control once the page's language has one.
   const check = () => { if (box) box.hidden = !voice(box.dataset.lang.slice(0, 2)); };
-  try { speech.addEventListener("voiceschanged", check); } catch (e) { /* no speech here */ }
   const page = () => {
     stop();
-    box = document.querySelector(".hvs-listen");
+    box = $(".hvs-listen");
     if (!box || !speech) return;
     check();
-    box.querySelector(".hvs-listen__play").onclick = () => {
+    box.firstElementChild.onclick = () => {
       try {
-        if (state === 0) start();
-        else if (state === 1) { speech.pause(); show(2); } else { speech.resume(); show(1); }
+        if (!state) start();
+        else if (state < 2) { speech.pause(); show(2); } else { speech.resume(); show(1); }
       } catch (e) { stop(); }
     };
-    box.querySelector(".hvs-listen__stop").onclick = stop;
+    box.lastElementChild.onclick = stop;
   };
+  try { speech.addEventListener("voiceschanged", check); } catch (e) { /* no speech */ }
   addEventListener("pagehide", stop);
-  if (window.document$) window.document$.subscribe(page);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  if (window.document$) document$.subscribe(page);
+  else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", page);
   else page();
+
+  // Search.
+  const dlg = $(".hvs-search"), btn = $(".hvs-search__open");
+  if (!btn || !dlg.showModal) return;
+  const lang = root.lang == "en" ? "en" : "vi", msg = k => dlg.dataset[k], base = window.__md_scope || location.href;
+  const [input, status, list] = ["input", "[role=status]", "ul"].map(s => dlg.querySelector(s));
+  // As hocvuso.questions.fold: NFC, lower case, đ -> d, no diacritics; then the words.
+  const words = s => s.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "").match(/[\p{L}\p{N}_]+/gu) || [];
+  const line = s => " " + words(s).join(" "), has = (text, w) => text.includes(" " + w);
+  let pages;
+  const find = () => {
+    if (!pages) return;
+    const raw = input.value.trim().toLowerCase(), terms = words(raw), phrase = terms.join(" ");
+    // Per word: title 10, heading 5, description 3, body 1, and none is a miss; the whole phrase scores again.
+    const score = p => {
+      let n = (p.t + p.d).toLowerCase().includes(raw) ? 2 : 0;  // typed with the right diacritics
+      for (const w of terms[1] ? [...terms, phrase] : terms) {
+        const s = has(p.ft, w) ? 10 : p.h.some(h => has(h[2], w)) ? 5 : has(p.fd, w) ? 3 : has(p.x, w) ? 1 : 0;
+        if (!s && w != phrase) return 0;
+        n += s;
+      }
+      return n;
+    };
+    const hits = terms[0] ? pages.map(p => [score(p), p]).filter(r => r[0])
+      .sort((a, b) => b[0] - a[0] || a[1].t.localeCompare(b[1].t)).slice(0, 30) : [];
+    list.textContent = "";
+    for (const [, p] of hits) {
+      const li = list.appendChild(document.createElement("li")), url = new URL(p.u, base).href;
+      const h = p.h.find(h => terms.some(w => has(h[2], w)));
+      const add = (tag, text, href) => {
+        const a = li.appendChild(document.createElement(tag));
+        a.textContent = text;
+        if (href) a.href = href;
+      };
+      add("a", p.t, url);
+      if (h) add("a", "› " + h[1], url + "#" + h[0]);
+      if (p.d) add("span", p.d);
+    }
+    status.textContent = !terms[0] ? "" : hits[0] ? msg("found").replace("{n}", hits.length) : msg("none");
+  };
+  const open = () => {
+    if (dlg.open) return;
+    dlg.showModal();
+    input.select();
+    if (pages !== undefined) return;
+    pages = null;
+    status.textContent = msg("loading");
+    const s = document.head.appendChild(document.createElement("script"));
+    s.src = new URL(`assets/search-${lang}.js`, base);
+    s.onload = () => {
+      pages = ((window.hvsSearch || {})[lang] || []).map(([u, t, d, h, x]) =>
+        ({ u, t, d, ft: line(t), fd: line(d), x: " " + x, h: h.map(([id, s]) => [id, s, line(s)]) }));
+      find();
+    };
+    s.onerror = () => { pages = undefined; status.textContent = msg("none"); };
+  };
+  btn.hidden = false;
+  btn.onclick = open;
+  input.oninput = find;
+  dlg.onclose = () => btn.focus();  // at once, or the closed dialog's input keeps the keys
+  dlg.onclick = e => { if (e.target == dlg || e.target.closest("a")) dlg.close(); };  // backdrop or result
+  dlg.onkeydown = e => {
+    if (e.key == "Escape") { dlg.close(); btn.focus(); }  // a search box would only clear its text
+    if (e.key == "Enter" && e.target == input) {  // the best result, not the form's close button
+      e.preventDefault();
+      const a = list.querySelector("a");
+      if (a) a.click();
+    }
+  };
+  document.addEventListener("keydown", e => {
+    const t = e.target;
+    if ((e.key == "/" || e.key == "s") && !e.ctrlKey && !e.metaKey && !e.altKey && !t.isContentEditable
+        && !/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && !root.matches(".hvs-mode-present")) {
+      e.preventDefault();
+      open();
+    }
+  });
 })();

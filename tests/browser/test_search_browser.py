@@ -26,7 +26,7 @@ def _titled(lang: str) -> tuple[lessons.Lesson, str]:
 def _search(page, query: str) -> list[str]:
     """Type a query into the open dialog; the result addresses, best first."""
     page.fill("#hvs-search-q", query)
-    page.wait_for_function("document.querySelector('.hvs-search__status').textContent !== ''")
+    page.wait_for_function("document.querySelector('.hvs-search [role=status]').textContent !== ''")
     return page.eval_on_selector_all(".hvs-search__results li > a:first-child", "els => els.map(a => a.href)")
 
 
@@ -45,9 +45,9 @@ def test_with_or_without_diacritics_and_any_case_the_same_lessons(page, base_url
     assert found and found[0] == base_url + lesson.url
     assert [u for u in requests if "search-" in u] == [base_url + "assets/search-vi.js"]
     assert not [u for u in found if u.startswith(base_url + "en/")]
-    assert page.inner_text(".hvs-search__status").split()[0] == str(len(found))
+    assert page.inner_text(".hvs-search [role=status]").split()[0] == str(len(found))
     # Nothing found says so, in words.
-    assert _search(page, "xyzzyqqq") == [] and page.inner_text(".hvs-search__status")
+    assert _search(page, "xyzzyqqq") == [] and page.inner_text(".hvs-search [role=status]")
     assert not page.js_errors
 
 
@@ -68,9 +68,11 @@ def test_keyboard_opens_moves_and_closes(page, base_url):
     assert page.evaluate("document.activeElement.id") == "hvs-search-q"
     page.keyboard.type(fold_words(query))
     page.wait_for_selector(".hvs-search__results a")
-    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # the close button, then the best result
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.href") == base_url + lesson.url
-    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.id") == "hvs-search-q"
     page.keyboard.press("Escape")
     assert not page.evaluate("document.querySelector('.hvs-search').open")
