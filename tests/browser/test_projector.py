@@ -161,6 +161,10 @@ def test_the_address_keeps_the_screen_across_a_reload(page, base_url):
     page.wait_for_function("document.documentElement.classList.contains('hvs-mode-present')")
     assert index(page) == 3
     assert page.locator("article > h2:visible").inner_text() == heading
+    # A link or a typed address to a section's anchor shows that section's screen.
+    first = page.evaluate("document.querySelector('article > h2').id")
+    page.evaluate("id => { location.hash = id; }", first)
+    page.wait_for_function("document.querySelector('.hvs-present-pos').textContent.startsWith('2 /')")
 
 
 def test_trainer_notes_never_show_in_projector_mode(page, base_url):

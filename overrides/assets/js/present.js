@@ -117,5 +117,6 @@
     S && x * x > 3600 && x * x > 4 * y * y && !e.target.closest("pre,table") && go(S.i + (x < 0 ? 1 : -1));
   }, {passive: true});
 
+  addEventListener("hashchange", () => { const k = S ? S.id.indexOf(decodeURIComponent(location.hash.slice(1))) : -1; k < 0 || go(k); });
   window.document$ ? document$.subscribe(init) : d.readyState == "loading" ? d.addEventListener("DOMContentLoaded", init) : init();
 })();
