@@ -393,7 +393,7 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
                 # At least 1 mm: a page break inside a kept-together question can spill what barely fits.
                 result.problems.append(_overflow_problem(lesson, max(1.0, overflow_mm(renderer, used, base))))
             else:
-                data = doc.write_pdf()
+                data = doc.write_pdf(pdf_tags=True)  # tagged: screen readers follow the text
                 _write(path, data)
                 result.render_seconds.append(time.perf_counter() - began)
                 docs[key] = doc
@@ -455,7 +455,7 @@ def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, mem
             doc, _html = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
             docs[keys[lesson.path]] = doc
         pages += doc.pages
-    data = front.copy(pages).write_pdf()
+    data = front.copy(pages).write_pdf(pdf_tags=True)
     _write(path, data)
     result.pdfs.append(Pdf(lang, audience, None, title, path, len(data), len(pages), True))
     return renderer

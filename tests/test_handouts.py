@@ -68,6 +68,15 @@ def test_title_with_diacritics_and_handout_body_are_in_the_text(built):
     assert "Video calls to family far away" in english and "Key points" in english
 
 
+def test_pdf_is_tagged_for_screen_readers_with_the_key_read_last(built, catalogue):
+    pdf = built / "tai-lieu-in/pdf/nguoi-cao-tuoi-goi-dien.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Tagged:\s+yes", info)
+    # Tags follow the document order: the key comes after the last question, though it prints as a footnote.
+    html = handouts.handout_html(catalogue.for_path("nguoi-cao-tuoi/goi-dien.md"), SITE_URL, "Học vụ số", dt.date.today())
+    assert html.index("Khi gặp nguy hiểm") < html.index('class="key"')
+
+
 def test_only_the_shipped_font_is_embedded(built):
     out = subprocess.run(["pdffonts", str(built / "tai-lieu-in/pdf/nguoi-cao-tuoi-goi-dien.pdf")],
                          capture_output=True, text=True, check=True).stdout
@@ -111,8 +120,8 @@ def test_booklet_has_cover_contents_and_handouts_in_path_order(built):
     pdf = built / "tai-lieu-in/pdf/nguoi-cao-tuoi.pdf"
     reader = PdfReader(pdf)
     assert len(reader.pages) == 4  # cover, contents, two handouts
-    contents = unicodedata.normalize("NFC", reader.pages[1].extract_text())
-    assert "Mục lục" in contents
+    contents = " ".join(unicodedata.normalize("NFC", reader.pages[1].extract_text()).split())
+    assert "Mục lục" in contents and "trang 3" in contents and "trang 4" in contents
     assert contents.index("Gọi điện video") < contents.index("Nhắn tin thoại")
     assert "Gọi điện video" in unicodedata.normalize("NFC", reader.pages[2].extract_text())
     assert "Nhắn tin thoại" in unicodedata.normalize("NFC", reader.pages[3].extract_text())
