@@ -158,6 +158,10 @@ def test_usb_copy_navigates_and_runs_lessons_from_file(page, site):
     # Handout links lead to PDFs that are on the stick.
     for pdf in page.locator("a[href$='.pdf']").evaluate_all("as => as.map(a => a.href)"):
         assert pdf.startswith("file://") and Path(unquote(urlparse(pdf).path)).is_file(), pdf
+    # Projector mode starts from the stick too.
+    page.locator(".hvs-present-open").click()
+    assert "hvs-mode-present" in page.evaluate("document.documentElement.className")
+    page.keyboard.press("Escape")
     page.locator("a.hvs-lang").click()
     page.wait_for_load_state()
     assert "/en/" in page.url and page.url.endswith(".html")
