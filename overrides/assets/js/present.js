@@ -90,24 +90,20 @@
     }
   });
 
-  // On document: before Material's "p" (previous page) on window
+  // On document: before Material's "p" (previous page) on window. Keys stay with a field being typed in;
+  // Space, ← and → also with a focused option, button or link.
   d.addEventListener("keydown", e => {
-    const k = e.key, t = e.target;
-    let s = 0;
-    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || t.isContentEditable ||
-      /^(TEXTAREA|SELECT)$/.test(t.tagName) || t.tagName == "INPUT" && !/radio|checkbox/.test(t.type)) return;
-    if (!S) {
-      if (k != "p" || !q(".hvs-present-bar")) return;
-      start(0);
-    } else if (k == "p" || k == "Escape") stop();
-    // Space, ← → stay with a focused option, button, link
-    else if (k == " " ? !t.closest("input,button,a,summary,label,[role]")
-      : /^(Arrow(Left|Right)|Page(Up|Down))$/.test(k) && (k[0] == "P" || !t.closest("input,[role]"))) {
-      s = /Left|Up/.test(k) || e.shiftKey ? -1 : 1;
+    const k = e.key, t = e.target, s = {ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1}[k];
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented ||
+      t.closest("textarea,select,[contenteditable],input:not([type=radio],[type=checkbox])")) return;
+    if (k == "p" || k == "Escape" && S) {
+      if (!q(".hvs-present-bar")) return;
+      S ? stop() : start(0);
+    } else if (S && s && !(k[0] != "P" && t.closest(k == " " ? "input,button,a,summary,label,[role]" : "input,[role]"))) {
+      move(k == " " && e.shiftKey ? -1 : s);
     } else return;
     e.preventDefault();
     e.stopPropagation();
-    s && move(s);
   });
 
   let X = 0, Y = 0;
