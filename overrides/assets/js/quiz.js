@@ -42,7 +42,7 @@
 
   function page(t) {
     const quizzes = $$(document, ".hvs-quiz[data-kind]");
-    if (!quizzes.length) return;
+    if (!quizzes.length || quizzes[0].dataset.ready) return;  // this page is set up already
     const store = load(), key = lessonKey();
     const rec = store[key] = obj(store[key]);
     rec.a = obj(rec.a); rec.ok = obj(rec.ok);
@@ -60,7 +60,6 @@
   }
 
   function quiz(q, rec, t, tally) {
-    if (q.dataset.ready) return;
     q.dataset.ready = 1;
     const kind = q.dataset.kind, id = q.id, at = (s) => q.querySelector(s);
     const check = at(".hvs-quiz__check"), retry = at(".hvs-quiz__retry"), status = at(".hvs-quiz__status");
