@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from conftest import axe_violations
 from hocvuso import bench, lessons
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +70,7 @@ def test_saved_path_opens_offline_lesson_by_lesson(context, page, base_url):
     status = page.locator(".hvs-offline__status")
     status.filter(has_text="Đã lưu").wait_for(timeout=20000)
     assert page.locator(".hvs-offline progress").evaluate("p => p.value === p.max && p.max > 1")
+    assert axe_violations(page) == []  # the focused button and the progress bar included
     cached = page.evaluate("""async () => { const out = [];
         for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(r.url);
         return out; }""")
