@@ -15,6 +15,7 @@ import datetime as _dt
 import hashlib
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -359,7 +360,7 @@ def _sort_key(lesson: Lesson) -> tuple:
 
 def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: str | Path, *,
                render: bool = True, progress: Callable[[str], None] | None = None,
-               date: _dt.date | None = None) -> Result:
+               date: _dt.date | None = None, remember: bool = True) -> Result:
     """Every lesson's handout and every audience's booklet, in both languages, from the cache when unchanged.
 
     With render=False (while serving) only cached PDFs are used; the others are counted in `skipped`.
@@ -411,8 +412,32 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
     if render:
         _prune(cache, {p.path for p in result.pdfs})
     result.seconds = time.perf_counter() - start
-    _RESULTS[os.path.abspath(catalogue.docs_dir)] = result
+    if remember:  # what the site's files and the handout index page show
+        _RESULTS[os.path.abspath(catalogue.docs_dir)] = result
     return result
+
+
+_LATER: threading.Thread | None = None
+
+
+def render_later(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: str | Path,
+                 report: Callable[[str], None]) -> None:
+    """While serving: render missing PDFs in a background thread; the next reload picks them up from the cache.
+
+    Never blocks the preview, and still tells the author about a handout that does not fit.
+    """
+    global _LATER
+    if _LATER is not None and _LATER.is_alive():
+        return
+
+    def run() -> None:
+        result = build_site(catalogue, site_url, site_name, cache_dir, remember=False)
+        for problem in result.problems:
+            report(str(problem))
+        report(summary(result) + " (in the background: they appear at the next reload)")
+
+    _LATER = threading.Thread(target=run, name="hvs-handouts", daemon=True)
+    _LATER.start()
 
 
 def _prune(cache: Path, used: set[Path], days: int = 14) -> None:

@@ -66,10 +66,12 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         lang = self._lang(config)
         if self.config.handouts and self.catalogue is not None and lang == lessons.DEFAULT_LANG:
             # Per-site work, once (first language pass): every PDF of both languages.
-            result = handouts.build_site(self.catalogue, config.site_url or "", config.site_name, os.path.join(
-                os.path.dirname(config.config_file_path), ".cache", "handouts"),
-                render=not getattr(self, "serving", False), progress=log.info)
+            cache = os.path.join(os.path.dirname(config.config_file_path), ".cache", "handouts")
+            result = handouts.build_site(self.catalogue, config.site_url or "", config.site_name, cache,
+                                         render=not getattr(self, "serving", False), progress=log.info)
             log.info(handouts.summary(result))
+            # Serving: render the missing ones in the background once the preview is built (on_post_build).
+            self.later = (self.catalogue, config.site_url or "", config.site_name, cache) if result.skipped else None
             for problem in result.problems:
                 log.error(str(problem))
             if result.problems:
@@ -149,7 +151,10 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.search.write(config.site_dir, self._lang(config))
         # Last, so the version hashes the whole site; the last language's run writes the final one.
         offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"))
-
+        last_pass = self._lang(config) != lessons.DEFAULT_LANG or "i18n" not in config.plugins
+        if getattr(self, "later", None) and last_pass:  # serving: the preview is built, now the missing PDFs
+            handouts.render_later(*self.later, report=log.info)
+            self.later = None
 
 
 def _flatten(items):
