@@ -167,7 +167,8 @@ class ImagePipeline:
                 h = max(1, round(height * w / width))
                 path = self.cache / f"{digest}-{w}.webp"
                 if not path.exists():
-                    frame = im if im.mode in ("RGB", "RGBA") else im.convert("RGBA" if "A" in im.mode else "RGB")
+                    alpha = "A" in im.mode or "transparency" in im.info  # keep a PNG's transparent parts
+                    frame = im if im.mode in ("RGB", "RGBA") else im.convert("RGBA" if alpha else "RGB")
                     tmp = path.with_suffix(".tmp")
                     frame.resize((w, h), Image.LANCZOS).save(tmp, "WEBP", quality=QUALITY, method=4)
                     os.replace(tmp, path)
