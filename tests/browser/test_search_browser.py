@@ -1,6 +1,7 @@
 """Search in Chromium: with or without diacritics, ranking, both languages, keyboard, file://, lazy index."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,32 @@ def test_a_heading_match_links_to_its_section(page, base_url):
     _search(page, fold_words(heading))
     links = page.eval_on_selector_all(".hvs-search__results a", "els => els.map(a => [a.href, a.textContent])")
     assert any(href.startswith(base_url + lesson.url + "#") and heading in text for href, text in links), links
+
+
+RANKED = [  # [url, title, description, [[anchor, heading]], folded body]
+    ["c.html", "Ba", "", [], "hay dat mat khau dai"],
+    ["e.html", "Năm", "", [["fm", "Front matter"]], "chu khau"],
+    ["a.html", "Mật khẩu mạnh", "", [], "noi dung"],
+    ["d.html", "Bốn", "", [], "mat troi va khau trang"],
+    ["b.html", "Hai", "", [["dat", "Đặt mật khẩu"]], "noi dung"],
+    ["f.html", "Sáu", "Cách đặt mật khẩu.", [], "noi dung"],
+    ["g.html", "Mắt kính", "", [], "noi dung"],
+]
+
+
+def test_ranking_title_heading_description_body(page, base_url):
+    script = "(self.hvsSearch=self.hvsSearch||{}).vi=" + json.dumps(RANKED, ensure_ascii=False) + ";"
+    page.route("**/assets/search-vi.js", lambda route: route.fulfill(body=script, content_type="text/javascript"))
+    page.goto(base_url + "index.html")
+    page.click(".hvs-search__open")
+    names = lambda q: [u.rsplit("/", 1)[-1] for u in _search(page, q)]  # noqa: E731
+    # Title, heading, description, body with the phrase, body with both words apart; "matter" is not "mat".
+    assert names("mat khau") == ["a.html", "b.html", "f.html", "c.html", "d.html"]
+    assert names("MẬT KHẨU") == names("mat khau")
+    assert names("mat kh")[0] == "a.html"  # the last word may be half typed
+    assert names("mật")[:2] == ["a.html", "g.html"]  # typed with diacritics: the exact word first
+    assert names("mắt")[:2] == ["g.html", "a.html"]
+    # A heading match links to its section.
+    assert names("dat mat khau") == ["b.html", "f.html", "c.html"]
+    hrefs = page.eval_on_selector_all(".hvs-search__results li:first-child a", "e => e.map(a => a.href)")
+    assert hrefs == [base_url + "b.html", base_url + "b.html#dat"]

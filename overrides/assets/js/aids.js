@@ -1,10 +1,9 @@
-/* Reading aids and search: text size (saved in hvs:v1:aids), read-aloud (Web Speech API), and a search
-   dialog that finds words typed with or without diacritics (index loaded on first open, file:// too). */
+/* Reading aids: text size, read-aloud (Web Speech API), search with or without diacritics. */
 (() => {
   const KEY = "hvs:v1:aids", root = document.documentElement, $ = s => document.querySelector(s);
   const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
 
-  // Text size 0..3. The header outlives instant navigation, so header controls are set up once.
+  // Text size 0..3; header controls are set up once (the header outlives instant navigation).
   const panel = $(".hvs-size__panel");
   const size = n => {
     n = Math.max(0, Math.min(3, n | 0));
@@ -22,21 +21,21 @@
       const b = e.target.closest("button");
       if (!b) return;
       const n = size(+(root.dataset.hvsSize || 0) + +b.dataset.step);
-      try { localStorage.setItem(KEY, JSON.stringify({ ...load(), size: n })); } catch (e) { /* full or blocked */ }
+      try { localStorage.setItem(KEY, JSON.stringify({ ...load(), size: n })); } catch (e) {}
       if (b.disabled) panel.querySelector(":enabled").focus();
     };
     document.addEventListener("click", e => { if (!details.contains(e.target)) details.open = false; });
     details.onkeydown = e => { if (e.key == "Escape") { details.open = false; details.firstElementChild.focus(); } };
   }
 
-  // Read aloud, one utterance per paragraph so the one being read is highlighted.
+  // Read aloud: one utterance per paragraph, highlighted.
   const speech = window.speechSynthesis, SKIP = "nav,button,aside,[data-search-exclude],[hidden],.hvs-toolbar";
   const BLOCK = "h1,h2,h3,h4,p,li,dt,dd,th,td,figcaption";
-  let run = 0, state = 0, box, marked;  // state: 0 stopped, 1 speaking, 2 paused
+  let run = 0, state = 0, box, marked;  // state: stopped, speaking, paused
   const voice = lang => { try { return speech.getVoices().find(v => v.lang.replace("_", "-").startsWith(lang)); } catch (e) {} };
   const mark = el => {
     if (marked) marked.classList.remove("hvs-reading");
-    if ((marked = el)) { el.classList.add("hvs-reading"); el.scrollIntoView({ block: "nearest", behavior: "smooth" }); }
+    if ((marked = el)) { el.classList.add("hvs-reading"); el.scrollIntoView({ block: "nearest" }); }
   };
   const show = s => {
     state = s;
@@ -46,18 +45,18 @@
   };
   const stop = () => {
     run++;
-    try { speech.cancel(); } catch (e) { /* no speech */ }
+    try { speech.cancel(); } catch (e) {}
     mark();
     show(0);
   };
   const start = () => {
     const lang = box.dataset.lang, v = voice(lang.slice(0, 2)), id = ++run;
-    // innerText leaves out what CSS hides (trainer notes, closed answers); SKIP the rest.
+    // innerText leaves out what CSS hides (trainer notes, answers)
     const queue = [...document.querySelectorAll(`article :is(${BLOCK})`)]
       .filter(el => !el.parentNode.closest(BLOCK) && !el.closest(SKIP))
       .map(el => [el, el.innerText.trim()]).filter(c => c[1]);
     const next = () => {
-      if (id != run) return;  // cancelled: a late "end" must not go on
+      if (id != run) return;  // a late "end" after stop
       const c = queue.shift();
       if (!c) return stop();
       const u = new SpeechSynthesisUtterance(c[1]);
@@ -71,7 +70,7 @@
     show(1);
     next();
   };
-  // Voices load asynchronously: show the control once the page's language has one.
+  // Voices load late: show the control once the language has one.
   const check = () => { if (box) box.hidden = !voice(box.dataset.lang.slice(0, 2)); };
   const page = () => {
     stop();
@@ -86,32 +85,34 @@
     };
     box.lastElementChild.onclick = stop;
   };
-  try { speech.addEventListener("voiceschanged", check); } catch (e) { /* no speech */ }
+  try { speech.addEventListener("voiceschanged", check); } catch (e) {}
   addEventListener("pagehide", stop);
   if (window.document$) document$.subscribe(page);
   else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", page);
   else page();
 
-  // Search.
+  // Search
   const dlg = $(".hvs-search"), btn = $(".hvs-search__open");
   if (!btn || !dlg.showModal) return;
   const lang = root.lang == "en" ? "en" : "vi", msg = k => dlg.dataset[k], base = window.__md_scope || location.href;
   const [input, status, list] = ["input", "[role=status]", "ul"].map(s => dlg.querySelector(s));
-  // As hocvuso.questions.fold: NFC, lower case, đ -> d, no diacritics; then the words.
+  // The words of s folded as hocvuso.questions.fold folds (NFC, lower case, đ -> d, no diacritics).
   const words = s => s.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "").match(/[\p{L}\p{N}_]+/gu) || [];
-  const line = s => " " + words(s).join(" "), has = (text, w) => text.includes(" " + w);
+  const line = s => ` ${words(s).join(" ")} `;
   let pages;
   const find = () => {
     if (!pages) return;
-    const raw = input.value.trim().toLowerCase(), terms = words(raw), phrase = terms.join(" ");
-    // Per word: title 10, heading 5, description 3, body 1, and none is a miss; the whole phrase scores again.
+    // Whole words, but the last may be half typed ("mat kh"); the phrase of 2+ words counts twice more.
+    const raw = input.value.trim().toLowerCase(), terms = words(raw), phrase = " " + terms.join(" ");
+    const keys = terms.map((w, i) => ` ${w}${terms[i + 1] ? " " : ""}`);
+    // Per word: title 10, heading 5, description 3, body 1, else no match.
     const score = p => {
-      let n = (p.t + p.d).toLowerCase().includes(raw) ? 2 : 0;  // typed with the right diacritics
-      for (const w of terms[1] ? [...terms, phrase] : terms) {
-        const s = has(p.ft, w) ? 10 : p.h.some(h => has(h[2], w)) ? 5 : has(p.fd, w) ? 3 : has(p.x, w) ? 1 : 0;
+      let n = (p.t + p.d).toLowerCase().includes(raw) ? 2 : 0;  // exact diacritics
+      for (const w of terms[1] ? [...keys, phrase] : keys) {
+        const s = p.ft.includes(w) ? 10 : p.h.some(h => h[2].includes(w)) ? 5 : p.fd.includes(w) ? 3 : p.x.includes(w) ? 1 : 0;
         if (!s && w != phrase) return 0;
-        n += s;
+        n += w == phrase ? 2 * s : s;
       }
       return n;
     };
@@ -120,7 +121,7 @@
     list.textContent = "";
     for (const [, p] of hits) {
       const li = list.appendChild(document.createElement("li")), url = new URL(p.u, base).href;
-      const h = p.h.find(h => terms.some(w => has(h[2], w)));
+      const h = p.h.find(h => keys.some(w => h[2].includes(w)));
       const add = (tag, text, href) => {
         const a = li.appendChild(document.createElement(tag));
         a.textContent = text;
@@ -143,7 +144,7 @@
     s.src = new URL(`assets/search-${lang}.js`, base);
     s.onload = () => {
       pages = ((window.hvsSearch || {})[lang] || []).map(([u, t, d, h, x]) =>
-        ({ u, t, d, ft: line(t), fd: line(d), x: " " + x, h: h.map(([id, s]) => [id, s, line(s)]) }));
+        ({ u, t, d, ft: line(t), fd: line(d), x: ` ${x} `, h: h.map(([id, s]) => [id, s, line(s)]) }));
       find();
     };
     s.onerror = () => { pages = undefined; status.textContent = msg("none"); };
@@ -151,11 +152,11 @@
   btn.hidden = false;
   btn.onclick = open;
   input.oninput = find;
-  dlg.onclose = () => btn.focus();  // at once, or the closed dialog's input keeps the keys
-  dlg.onclick = e => { if (e.target == dlg || e.target.closest("a")) dlg.close(); };  // backdrop or result
+  dlg.onclose = () => btn.focus();
+  dlg.onclick = e => { if (e.target == dlg || e.target.closest("a")) dlg.close(); };  // backdrop, result
   dlg.onkeydown = e => {
-    if (e.key == "Escape") { dlg.close(); btn.focus(); }  // a search box would only clear its text
-    if (e.key == "Enter" && e.target == input) {  // the best result, not the form's close button
+    if (e.key == "Escape") { dlg.close(); btn.focus(); }  // not just clear the search box
+    if (e.key == "Enter" && e.target == input) {  // best result, not the close button
       e.preventDefault();
       const a = list.querySelector("a");
       if (a) a.click();
@@ -164,7 +165,7 @@
   document.addEventListener("keydown", e => {
     const t = e.target;
     if ((e.key == "/" || e.key == "s") && !e.ctrlKey && !e.metaKey && !e.altKey && !t.isContentEditable
-        && !/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && !root.matches(".hvs-mode-present")) {
+        && !t.matches("input,textarea,select") && !root.matches(".hvs-mode-present")) {
       e.preventDefault();
       open();
     }
