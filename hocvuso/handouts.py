@@ -127,7 +127,7 @@ _ENV.filters["css_string"] = _css_string
 
 
 def _markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=["sane_lists", "attr_list"], output_format="html")
+    return markdown.markdown(text, extensions=["sane_lists", "attr_list", "tables"], output_format="html")
 
 
 def _inline(text: str) -> Markup:
@@ -225,7 +225,7 @@ def render_sheet(renderer: "_Renderer", lesson: Lesson, site_url: str, site_name
 
     Returns (WeasyPrint document, the HTML it was rendered from); more than one page means it does not fit.
     """
-    base = Path(docs_dir, lesson.audience).as_uri() + "/"
+    base = Path(docs_dir, lesson.audience).resolve().as_uri() + "/"
     html = handout_html(lesson, site_url, site_name, date)
     doc = renderer.render(html, base)
     if len(doc.pages) > 1:
@@ -390,7 +390,7 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
             began = time.perf_counter()
             doc, used = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
             if len(doc.pages) > 1:
-                base = Path(catalogue.docs_dir, lesson.audience).as_uri() + "/"
+                base = Path(catalogue.docs_dir, lesson.audience).resolve().as_uri() + "/"
                 # At least 1 mm: a page break inside a kept-together question can spill what barely fits.
                 result.problems.append(_overflow_problem(lesson, max(1.0, overflow_mm(renderer, used, base))))
             else:
