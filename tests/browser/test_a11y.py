@@ -50,8 +50,7 @@ def test_axe_finds_nothing_on_any_page_kind(page, base_url, lang):
 def test_axe_finds_nothing_in_dark_and_high_contrast(page, base_url, lang, scheme):
     prefix = "" if lang == "vi" else "en/"
     failures = {}
-    for rel in [prefix + "index.html", prefix + "hoc-sinh/index.html", prefix + "tac-gia/index.html",
-                _first_lesson(lang)]:
+    for rel in [prefix + "index.html", prefix + "tac-gia/index.html", _first_lesson(lang)]:
         page.goto(base_url + rel)
         _scheme(page, scheme)
         found = axe_violations(page)
@@ -89,7 +88,7 @@ def _focus_visible(page) -> bool:
     return page.evaluate(FOCUS)[1]
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("scheme", ["default", "hvs-contrast"])
 def test_keyboard_walk_skip_link_and_visible_focus(page, base_url, scheme):
     lesson = _first_lesson("vi")
     page.goto(base_url + lesson)

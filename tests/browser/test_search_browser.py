@@ -128,7 +128,16 @@ RANKED = [  # [url, title, description, [[anchor, heading]], folded body]
 ]
 
 
-def test_ranking_title_heading_description_body(page, base_url):
+@pytest.fixture
+def page_no_sw(browser):
+    """A page whose requests the test can stub: the offline service worker would fetch around page.route."""
+    ctx = browser.new_context(viewport={"width": 412, "height": 900}, service_workers="block")
+    yield ctx.new_page()
+    ctx.close()
+
+
+def test_ranking_title_heading_description_body(page_no_sw, base_url):
+    page = page_no_sw
     script = "(self.hvsSearch=self.hvsSearch||{}).vi=" + json.dumps(RANKED, ensure_ascii=False) + ";"
     page.route("**/assets/search-vi.js", lambda route: route.fulfill(body=script, content_type="text/javascript"))
     page.goto(base_url + "index.html")
