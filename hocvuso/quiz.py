@@ -86,7 +86,11 @@ class _QuestionBlock(Block):
             for child in list(block):
                 block.remove(child)
             block.attrib.pop("id", None)
-            self._markdown(block, f"**{self.argument or ''}**\n\n{raw}")
+            title = f"**{self.argument}**\n\n" if self.argument else ""
+            try:
+                self._markdown(block, title + raw)
+            except Exception:
+                block.text = raw
 
     # ------------------------------------------------------------ helpers
 

@@ -153,6 +153,8 @@ def test_bad_input_renders_as_text_and_never_raises():
     quiz = root.find("div")
     assert quiz.find("fieldset") is None and quiz.get("id") is None
     assert "Không có đáp án đúng?" in text(quiz) and text(quiz.find("ul/li")) == "[ ] a"
+    untitled = render("/// quiz\n- [x] a\n- [ ] b\n///").find("div")
+    assert untitled.find("hr") is None and [text(li) for li in untitled.iter("li")] == ["[x] a", "[ ] b"]
 
 
 @pytest.fixture(scope="module")
