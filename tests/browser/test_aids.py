@@ -207,3 +207,14 @@ def test_read_aloud_hidden_without_speech_at_all(context, page, base_url):
     page.goto(base_url + _lesson().url)
     assert not page.locator(".hvs-listen__play").is_visible()
     assert not page.js_errors
+
+
+def test_aids_work_from_a_usb_copy(context, page, site):
+    _stub(context, [{"lang": "vi-VN", "name": "Tiếng Việt"}])
+    page.goto((site / _lesson().url).as_uri())
+    assert page.locator(".hvs-listen__play").is_visible()
+    page.click(".hvs-size > summary")
+    page.click("[data-step='1']")
+    page.goto((site / "en" / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.dataset.hvsSize") == "1"
+    assert not page.js_errors
