@@ -161,6 +161,20 @@ def test_fill_accepts_answers_without_diacritics_or_case(page, url):
     assert fill.locator(".hvs-quiz__status").inner_text().startswith("Chưa đúng")
 
 
+def test_retry_clears_every_mark_of_a_fill(page, url):
+    """Wrong, then retry and right: no red mark may stay on the typed answer's box."""
+    page.goto(url + "hoc-sinh/bai-mot.html")
+    fill = page.locator(".hvs-quiz--fill").nth(1)
+    fill.locator("input").fill("sai hoàn toàn")
+    fill.locator(".hvs-quiz__check").click()
+    assert fill.locator(".is-wrong").count() == 1
+    fill.locator(".hvs-quiz__retry").click()
+    assert fill.locator(".is-wrong, .is-right").count() == 0
+    fill.locator("input").fill("định danh")
+    fill.locator(".hvs-quiz__check").click()
+    assert fill.locator(".is-wrong").count() == 0 and "is-wrong" not in fill.get_attribute("class")
+
+
 @pytest.mark.parametrize("lesson, n, exact, answers, typed", [
     ("bai-mot", 4, False, ["Định danh", "VNeID"],
      ["định danh", "DINH DANH", "Đinh  danh", " dinh danh ", "Đi\u0323nh danh", "dinh-danh", "VNEID", "vn eid"]),

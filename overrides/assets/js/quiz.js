@@ -100,8 +100,8 @@
     const clear = () => {
       $$(q, ".hvs-quiz__mark").forEach((m) => m.remove());
       $$(q, ".hvs-quiz__fb").forEach((f) => { f.hidden = true; });
-      items().forEach((li) => li.classList.remove("is-right", "is-wrong"));
-      q.classList.remove("is-right", "is-wrong");
+      // Marks sit on options, on a fill's fieldset and on the question itself.
+      [q, ...$$(q, ".is-right,.is-wrong")].forEach((e) => e.classList.remove("is-right", "is-wrong"));
       lock(false);
       if (explain) explain.hidden = true;
       check.hidden = false; retry.hidden = true; status.textContent = "";
