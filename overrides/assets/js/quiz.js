@@ -100,7 +100,6 @@
     const clear = () => {
       $$(q, ".hvs-quiz__mark").forEach((m) => m.remove());
       $$(q, ".hvs-quiz__fb").forEach((f) => { f.hidden = true; });
-      // Marks sit on options, on a fill's fieldset and on the question itself.
       [q, ...$$(q, ".is-right,.is-wrong")].forEach((e) => e.classList.remove("is-right", "is-wrong"));
       lock(false);
       if (explain) explain.hidden = true;
