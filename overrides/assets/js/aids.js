@@ -3,7 +3,7 @@
   const KEY = "hvs:v1:aids", root = document.documentElement, $ = s => document.querySelector(s);
   const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
 
-  // Text size 0..3; header controls are set up once (the header outlives instant navigation).
+  // Text size 0..3
   const panel = $(".hvs-size__panel");
   const size = n => {
     n = Math.max(0, Math.min(3, n | 0));
@@ -28,7 +28,7 @@
     details.onkeydown = e => { if (e.key == "Escape") { details.open = false; details.firstElementChild.focus(); } };
   }
 
-  // Read aloud: one utterance per paragraph, highlighted.
+  // Read aloud, paragraph by paragraph
   const speech = window.speechSynthesis, SKIP = "nav,button,aside,[data-search-exclude],[hidden],.hvs-toolbar";
   const BLOCK = "h1,h2,h3,h4,p,li,dt,dd,th,td,figcaption";
   let run = 0, state = 0, box, marked;  // state: stopped, speaking, paused
@@ -70,7 +70,7 @@
     show(1);
     next();
   };
-  // Voices load late: show the control once the language has one.
+  // Voices load late
   const check = () => { if (box) box.hidden = !voice(box.dataset.lang.slice(0, 2)); };
   const page = () => {
     stop();
@@ -91,24 +91,22 @@
   else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", page);
   else page();
 
-  // Search
   const dlg = $(".hvs-search"), btn = $(".hvs-search__open");
   if (!btn || !dlg.showModal) return;
   const lang = root.lang == "en" ? "en" : "vi", msg = k => dlg.dataset[k], base = window.__md_scope || location.href;
   const [input, status, list] = ["input", "[role=status]", "ul"].map(s => dlg.querySelector(s));
-  // The words of s folded as hocvuso.questions.fold folds (NFC, lower case, đ -> d, no diacritics).
+  // Folded words, as hocvuso.questions.fold
   const words = s => s.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "").match(/[\p{L}\p{N}_]+/gu) || [];
   const line = s => ` ${words(s).join(" ")} `;
   let pages;
   const find = () => {
     if (!pages) return;
-    // Whole words, but the last may be half typed ("mat kh"); the phrase of 2+ words counts twice more.
+    // Whole words but the last (being typed); per word title 10, heading 5, description 3, body 1; phrase x2
     const raw = input.value.trim().toLowerCase(), terms = words(raw), phrase = " " + terms.join(" ");
     const keys = terms.map((w, i) => ` ${w}${terms[i + 1] ? " " : ""}`);
-    // Per word: title 10, heading 5, description 3, body 1, else no match.
     const score = p => {
-      let n = (p.t + p.d).toLowerCase().includes(raw) ? 2 : 0;  // exact diacritics
+      let n = (p.t + p.d).toLowerCase().includes(raw) ? 2 : 0;
       for (const w of terms[1] ? [...keys, phrase] : keys) {
         const s = p.ft.includes(w) ? 10 : p.h.some(h => h[2].includes(w)) ? 5 : p.fd.includes(w) ? 3 : p.x.includes(w) ? 1 : 0;
         if (!s && w != phrase) return 0;
@@ -147,16 +145,15 @@
         ({ u, t, d, ft: line(t), fd: line(d), x: ` ${x} `, h: h.map(([id, s]) => [id, s, line(s)]) }));
       find();
     };
-    s.onerror = () => { pages = undefined; status.textContent = msg("none"); };
   };
   btn.hidden = false;
   btn.onclick = open;
   input.oninput = find;
   dlg.onclose = () => btn.focus();
-  dlg.onclick = e => { if (e.target == dlg || e.target.closest("a")) dlg.close(); };  // backdrop, result
+  dlg.onclick = e => { if (e.target == dlg || e.target.closest("a")) dlg.close(); };
   dlg.onkeydown = e => {
-    if (e.key == "Escape") { dlg.close(); btn.focus(); }  // not just clear the search box
-    if (e.key == "Enter" && e.target == input) {  // best result, not the close button
+    if (e.key == "Escape") { dlg.close(); btn.focus(); }  // not just clear the box
+    if (e.key == "Enter" && e.target == input) {
       e.preventDefault();
       const a = list.querySelector("a");
       if (a) a.click();
