@@ -376,6 +376,15 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
     lessons = sorted(catalogue.lessons, key=_sort_key)
     keys: dict[str, str] = {}
     step = max(1, len(lessons) // 10)
+    if render and any(not (cache / f"{_lesson_key(common, x)}.pdf").exists() for x in lessons):
+        try:
+            renderer = _Renderer()
+        except (OSError, ImportError, RuntimeError) as err:  # e.g. no Pango on this machine
+            result.problems.append(Problem(
+                "mkdocs.yml", 1, "handouts-engine", f"WeasyPrint cannot make the handout PDFs ({err})",
+                "install the libraries the README names (Debian: libpango-1.0-0 libpangoft2-1.0-0 "
+                "libharfbuzz-subset0), or turn handouts off with 'handouts: false' under '- hocvuso:' in mkdocs.yml"))
+            render = False
     for n, lesson in enumerate(lessons, 1):
         key = _lesson_key(common, lesson)
         keys[lesson.path] = key

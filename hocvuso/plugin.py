@@ -75,7 +75,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             for problem in result.problems:
                 log.error(str(problem))
             if result.problems:
-                raise PluginError(f"{len(result.problems)} handout(s) do not fit on one page; shorten them.")
+                raise PluginError(f"{len(result.problems)} handout problem(s); fix them and build again.")
         for src, dest, path in handouts.site_files(config.docs_dir, lang) if self.config.handouts else []:
             pdf = File.generated(config, src, abs_src_path=path)
             pdf.dest_uri = dest  # under en/ in the English pass; links still find it by src

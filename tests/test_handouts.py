@@ -213,3 +213,14 @@ def test_overflow_measure_agrees_with_the_pages_weasyprint_makes(catalogue):
     assert len(renderer.render(variant(low), base).pages) == 1
     assert len(renderer.render(variant(high), base).pages) == 2
     assert 0 < handouts.overflow_mm(renderer, variant(high), base) < 2 * handouts.LINE_MM
+
+
+def test_a_machine_without_weasyprint_libraries_gets_a_problem_not_a_traceback(catalogue, tmp_path, monkeypatch):
+    def broken(self):
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(handouts._Renderer, "__init__", broken)
+    result = handouts.build_site(catalogue, SITE_URL, "Học vụ số", tmp_path / "cache")
+    assert [p.code for p in result.problems] == ["handouts-engine"]
+    assert "libpango-1.0-0" in str(result.problems[0]) and "handouts: false" in str(result.problems[0])
+    assert result.pdfs == [] and result.skipped == 4
