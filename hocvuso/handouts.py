@@ -14,53 +14,24 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import re
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import jinja2
-import markdown
-from markupsafe import Markup
-
-from . import qr
-from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, LEVELS, Catalogue, Lesson, Problem, scan_blocks
-from .questions import Question, deterministic_order, fold
+from . import handout_sheet
+from .handout_sheet import TEMPLATES, TEXT, booklet_html, handout_html
+from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, Catalogue, Lesson, Problem
 
 HERE = Path(__file__).resolve().parent
-TEMPLATES = HERE / "templates"
 FONTS = {"FONT_REGULAR": HERE / "fonts" / "NotoSansHVS-Regular.ttf",
          "FONT_BOLD": HERE / "fonts" / "NotoSansHVS-Bold.ttf"}
-# Bump when this module's output changes in a way the hashed inputs do not show.
+# Bump when the PDFs change in a way the hashed inputs (sheet code, templates, fonts) do not show.
 FORMAT = "6"
 PDF_DIR = "tai-lieu-in/pdf"
 # One line of a compact handout (14 pt at line-height 1.2), to say an overflow in lines.
 LINE_MM = 6.0
-
-TEXT = {
-    "vi": {
-        "handout": "Tờ hướng dẫn", "points": "Ghi nhớ", "check": "Tự kiểm tra", "key": "Đáp án",
-        "cut": "Cắt theo đường này. Đáp án ở dưới, lật ngược tờ giấy để đọc.",
-        "all_correct": "chọn tất cả đáp án đúng", "pick_one": "chọn một đáp án",
-        "order": "ghi số thứ tự vào ô", "fill": "viết câu trả lời",
-        "minutes": "{n} phút", "booklet": "Tập tài liệu in: {audience}",
-        "booklet_sub": "{n} tờ hướng dẫn", "contents": "Mục lục", "page": "trang",
-        "built": "In ngày {date}",
-    },
-    "en": {
-        "handout": "Handout", "points": "Key points", "check": "Check yourself", "key": "Answers",
-        "cut": "Cut along this line. The answers are below: turn the page upside down to read them.",
-        "all_correct": "tick every right answer", "pick_one": "tick one answer",
-        "order": "number the boxes in order", "fill": "write your answer",
-        "minutes": "{n} min", "booklet": "Printed handouts: {audience}",
-        "booklet_sub": "{n} handouts", "contents": "Contents", "page": "page",
-        "built": "Printed {date}",
-    },
-}
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
 
 # ---------------------------------------------------------------- results
 
@@ -114,111 +85,6 @@ def pdf_uri(audience: str, slug: str | None) -> str:
     return f"{PDF_DIR}/{audience}-{slug}.pdf" if slug else f"{PDF_DIR}/{audience}.pdf"
 
 
-# ---------------------------------------------------------------- HTML
-
-
-def _css_string(value: str) -> str:
-    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-
-
-_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                          keep_trailing_newline=False)
-_ENV.filters["css_string"] = _css_string
-
-
-def _markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=["sane_lists", "attr_list", "tables"], output_format="html")
-
-
-def _inline(text: str) -> Markup:
-    html = _markdown(text).strip()
-    html = re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)
-    return Markup(html)
-
-
-def handout_markdown(lesson: Lesson) -> str:
-    """The handout block's Markdown, without any nested block (trainer notes never print)."""
-    block = lesson.handout
-    if block is None:
-        return ""
-    lines = list(block.body)
-    nested, _problems = scan_blocks(lesson.path, "\n".join(lines), 0)
-    drop: set[int] = set()
-    for inner in nested:
-        drop.update(range(inner.line, inner.end_line + 1))
-    return "\n".join(x for n, x in enumerate(lines) if n not in drop).strip()
-
-
-def _date_text(date: _dt.date, lang: str) -> str:
-    return date.strftime("%d/%m/%Y") if lang == "vi" else date.strftime("%d %B %Y").lstrip("0")
-
-
-def absolute_url(site_url: str, lesson: Lesson) -> str:
-    return site_url.rstrip("/") + "/" + lesson.url
-
-
-def short_url(url: str) -> str:
-    """The address as a person types it: no scheme, no 'www.'."""
-    return re.sub(r"^https?://(www\.)?", "", url)
-
-
-def _breakable(address: str) -> Markup:
-    """An address that wraps only after a '/', never at one of its hyphens (which would look like a break)."""
-    return Markup("/<wbr>").join(part.replace("-", "\u2011") for part in address.split("/"))
-
-
-def _answer_sheet(lesson: Lesson, t: dict[str, str]) -> tuple[list[dict], list[dict]]:
-    """Questions as printable items, and the key (one entry per question)."""
-    items, key = [], []
-    for n, q in enumerate(lesson.questions, 1):
-        q: Question
-        if q.kind == "quiz":
-            options = [{"label": LETTERS[i], "text": _inline(o.text)} for i, o in enumerate(q.options)]
-            answer = ", ".join(LETTERS[i] for i, o in enumerate(q.options) if o.correct)
-            hint = t["all_correct"] if q.multiple else ""
-        elif q.kind == "order":
-            shown = deterministic_order(q.id, len(q.options))
-            options = [{"text": _inline(q.options[i].text)} for i in shown]
-            # The number each box should get, in the order the boxes are printed.
-            answer = " – ".join(str(i + 1) for i in shown)
-            hint = t["order"]
-        else:
-            options = []
-            answer = " / ".join(o.text for o in q.options)
-            hint = t["fill"]
-        if hint and fold(hint) in fold(q.prompt):
-            hint = ""  # the author's question already says it
-        items.append({"kind": q.kind, "prompt": _inline(q.prompt), "hint": hint, "options": options,
-                      "context": Markup(_markdown(q.context)) if q.context.strip() else ""})
-        key.append({"number": n, "answer": answer})
-    return items, key
-
-
-def sheet_context(lesson: Lesson, site_url: str, site_name: str, date: _dt.date) -> dict:
-    """Everything the handout template shows, from the lesson's structured data."""
-    lang = lesson.lang if lesson.lang in TEXT else DEFAULT_LANG
-    t = TEXT[lang]
-    url = absolute_url(site_url, lesson)
-    questions, key = _answer_sheet(lesson, t)
-    meta = " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang]])
-    return {
-        "lang": lang, "t": t, "lesson": lesson, "site_name": site_name,
-        "audience_name": AUDIENCES[lesson.audience][lang], "meta": meta,
-        "body": Markup(_markdown(handout_markdown(lesson))),
-        "questions": questions, "key": key,
-        "qr": Markup(qr.qr_svg(url, title=lesson.title)), "short_url": _breakable(short_url(url)),
-        "date_iso": date.isoformat(),
-        "footer_left": site_name + " · " + short_url(site_url.rstrip("/")),
-        "footer_right": t["built"].format(date=_date_text(date, lang)),
-    }
-
-
-def handout_html(lesson: Lesson, site_url: str, site_name: str, date: _dt.date, compact: bool = False) -> str:
-    """The handout of one lesson as an HTML document for WeasyPrint (compact: 14 pt, the smallest allowed)."""
-    return _ENV.get_template("handout.html").render(sheet_context(lesson, site_url, site_name, date),
-                                                   compact=compact)
-
-
 def render_sheet(renderer: "_Renderer", lesson: Lesson, site_url: str, site_name: str, date: _dt.date,
                  docs_dir: str):
     """Render a lesson's handout: at its normal size, or compact if that spills onto a second page.
@@ -232,19 +98,6 @@ def render_sheet(renderer: "_Renderer", lesson: Lesson, site_url: str, site_name
         html = handout_html(lesson, site_url, site_name, date, compact=True)
         doc = renderer.render(html, base)
     return doc, html
-
-
-def _booklet_html(lang: str, audience: str, members: list[Lesson], site_url: str, site_name: str,
-                  date: _dt.date, first_page: int) -> str:
-    t = TEXT[lang]
-    name = AUDIENCES[audience][lang]
-    items = [{"title": x.title, "page": first_page + i} for i, x in enumerate(members)]
-    return _ENV.get_template("booklet.html").render(
-        lang=lang, t=t, title=t["booklet"].format(audience=name), subtitle=t["booklet_sub"].format(n=len(members)),
-        items=items, site_name=site_name, date=_date_text(date, lang), date_iso=date.isoformat(),
-        short_url=short_url(site_url.rstrip("/")),
-        footer_left=site_name + " · " + short_url(site_url.rstrip("/")),
-        footer_right=t["built"].format(date=_date_text(date, lang)))
 
 
 # ---------------------------------------------------------------- rendering
@@ -299,7 +152,7 @@ def _inputs_digest(site_url: str, site_name: str, date: _dt.date) -> str:
 
     h = hashlib.sha256(f"{FORMAT}|{site_url}|{site_name}|{date.isoformat()}".encode())
     h.update(importlib.metadata.version("weasyprint").encode())
-    for path in sorted(TEMPLATES.iterdir()):
+    for path in [Path(handout_sheet.__file__), *sorted(TEMPLATES.iterdir())]:  # the words and the templates
         h.update(path.name.encode() + path.read_bytes())
     for path in FONTS.values():
         h.update(path.read_bytes())
@@ -467,7 +320,7 @@ def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, mem
              keys: dict[str, str], docs: dict, renderer: _Renderer | None, site_url: str, site_name: str,
              date: _dt.date, cache: Path, common: str, render: bool) -> _Renderer | None:
     """Add one audience's booklet to result (cover, contents, then its handouts in path order)."""
-    html = _booklet_html(lang, audience, members, site_url, site_name, date, first_page=3)
+    html = booklet_html(lang, audience, members, site_url, site_name, date, first_page=3)
     key = hashlib.sha256(f"{common}|{lang}|{audience}|{'|'.join(keys[x.path] for x in members)}".encode()
                          ).hexdigest()[:40]
     path = cache / f"{key}.pdf"
@@ -480,7 +333,7 @@ def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, mem
     renderer = renderer or _Renderer()
     front = renderer.render(html, TEMPLATES.as_uri() + "/")
     if len(front.pages) != 2:  # a long contents list: number the pages again
-        html = _booklet_html(lang, audience, members, site_url, site_name, date, len(front.pages) + 1)
+        html = booklet_html(lang, audience, members, site_url, site_name, date, len(front.pages) + 1)
         front = renderer.render(html, TEMPLATES.as_uri() + "/")
     pages = list(front.pages)
     for lesson in members:
