@@ -160,6 +160,10 @@ def test_read_aloud_reads_the_lesson_paragraph_by_paragraph(context, page, base_
     whole = " ".join(spoken)
     for note in trainer:
         assert note not in whole, note
+    # A quiz question and its options are read; its hidden feedback and answer key are not.
+    question = page.evaluate("(document.querySelector('article legend') || {}).textContent")
+    if question:
+        assert question.strip() in spoken
     buttons = page.eval_on_selector_all("article button", "els => els.map(e => e.textContent.trim()).filter(Boolean)")
     assert not any(b == s for b in buttons for s in spoken)
     # At the end: back to the start state, nothing highlighted.

@@ -30,7 +30,7 @@
 
   // Read aloud, paragraph by paragraph
   const speech = window.speechSynthesis, SKIP = "nav,button,aside,[data-search-exclude],[hidden],.hvs-toolbar";
-  const BLOCK = "h1,h2,h3,h4,p,li,dt,dd,th,td,figcaption";
+  const BLOCK = "h1,h2,h3,h4,p,li,dt,dd,th,td,figcaption,legend";
   let run = 0, state = 0, box, marked;  // state: stopped, speaking, paused
   const voice = lang => { try { return speech.getVoices().find(v => v.lang.replace("_", "-").startsWith(lang)); } catch (e) {} };
   const mark = el => {
