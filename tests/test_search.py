@@ -108,3 +108,11 @@ def test_built_site_has_an_index_per_language_without_trainer_notes(site):
     # The theme's own search (Material's plugin) is gone: no index fetched on every page.
     assert not (site / "search" / "search_index.json").exists()
     assert "search_index" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_nested_and_unbalanced_markup_keeps_exclusion_exact():
+    html = ('<div data-search-exclude=""><div>trong</div><p>van trong</div><p>ngoai mot</p>'
+            '<section hidden><h2 id="x">an</h2></section><h2 id="y">Thay <em>được</em></h2></p></span><p>ngoai hai')
+    e = page_entry("a.html", "A", "", html)
+    assert e.text == "ngoai mot ngoai hai"
+    assert e.headings == (("y", "Thay được"),)
