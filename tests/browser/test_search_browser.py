@@ -27,7 +27,9 @@ def _titled(lang: str) -> tuple[lessons.Lesson, str]:
 def _search(page, query: str) -> list[str]:
     """Type a query into the open dialog; the result addresses, best first."""
     page.fill("#hvs-search-q", query)
-    page.wait_for_function("document.querySelector('.hvs-search [role=status]').textContent !== ''")
+    # The status says the count once the index is in (before that, "loading").
+    page.wait_for_function("(s => s.textContent && s.textContent !== s.closest('dialog').dataset.loading)"
+                           "(document.querySelector('.hvs-search [role=status]'))")
     return page.eval_on_selector_all(".hvs-search__results li > a:first-child", "els => els.map(a => a.href)")
 
 
