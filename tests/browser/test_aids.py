@@ -102,11 +102,13 @@ def test_high_contrast_scheme_is_applied_and_remembered(page, base_url):
             break
         page.click(".md-header__option[data-md-component=palette] label:not([hidden])")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "hvs-contrast"
-    colours = "() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('article')).color]"
-    assert page.evaluate(colours) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    # Black page, white text (after Material's short colour fade).
+    colours = ("getComputedStyle(document.body).backgroundColor == 'rgb(0, 0, 0)' && "
+               "getComputedStyle(document.querySelector('article')).color == 'rgb(255, 255, 255)'")
+    page.wait_for_function(colours, timeout=3000)
     page.goto(base_url + "en/index.html")  # remembered across pages and languages
     assert page.evaluate("document.body.dataset.mdColorScheme") == "hvs-contrast"
-    assert page.evaluate(colours) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    page.wait_for_function(colours, timeout=3000)
 
 
 SPEECH_STUB = """
