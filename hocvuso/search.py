@@ -7,7 +7,8 @@ their anchors) and its body text folded the way `questions.fold` folds a typed a
 loads it from file:// too, and only when the reader opens search.
 
 Trainer notes, quiz answers, feedback and keys (any element marked
-`data-search-exclude`), navigation, buttons and scripts never reach the index.
+`data-search-exclude`), generated listings, navigation, buttons and scripts never
+reach the index.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ SKIPPED_TAGS = frozenset({"script", "style", "nav", "button", "template", "svg",
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                        "source", "track", "wbr"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Trainer notes, and generated listings (learning paths, competency grid, handout index): the lessons they
+# list are found on their own pages, and would otherwise crowd the results with listing pages.
+SKIPPED_CLASSES = frozenset({"hvs-trainer", "hvs-generated"})
 # Elements that end a word: text on either side of them must not run together.
 BLOCK_TAGS = frozenset({"p", "li", "td", "th", "div", "section", "article", "aside", "br", "dd", "dt",
                         "figcaption", "blockquote", "pre", "tr", "ul", "ol", "summary", "details", "label"})
@@ -62,7 +66,7 @@ class _PageText(HTMLParser):
             return
         names = dict(attrs)
         excluded = (tag in SKIPPED_TAGS or "data-search-exclude" in names or "hidden" in names
-                    or "hvs-trainer" in (names.get("class") or "").split())
+                    or not SKIPPED_CLASSES.isdisjoint((names.get("class") or "").split()))
         self.stack.append((tag, excluded))
         self.skipping += excluded
         if tag in HEADING_TAGS and not self.skipping:

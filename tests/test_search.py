@@ -116,3 +116,10 @@ def test_nested_and_unbalanced_markup_keeps_exclusion_exact():
     e = page_entry("a.html", "A", "", html)
     assert e.text == "ngoai mot ngoai hai"
     assert e.headings == (("y", "Thay được"),)
+
+
+def test_generated_listings_are_left_to_the_lessons_they_list():
+    html = ('<p>Lộ trình cho người cao tuổi.</p><div class="hvs-generated hvs-generated--learning-path">'
+            '<ol><li><h3 id="a">Gọi video Zalo</h3><p>Mô tả bài.</p></li></ol></div>')
+    e = page_entry("nguoi-cao-tuoi/index.html", "Người cao tuổi", "", html)
+    assert e.text == "lo trinh cho nguoi cao tuoi" and e.headings == ()
