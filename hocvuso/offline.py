@@ -52,10 +52,25 @@ def core_files(site_dir: str | Path, page: str = "index.html") -> list[str]:
     return out
 
 
-def write_service_worker(site_dir: str | Path, template: str | Path) -> str | None:
-    """Write site_dir/sw.js from the template; return the version, or None without a template or home page."""
+# While `mkdocs serve` previews edits, a cache would hide them: this worker empties the
+# caches and removes itself.
+RETIRE = """self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (e) => e.waitUntil(caches.keys()
+  .then((k) => Promise.all(k.filter((n) => n.startsWith("hvs-")).map((n) => caches.delete(n))))
+  .then(() => self.registration.unregister())));
+"""
+
+
+def write_service_worker(site_dir: str | Path, template: str | Path, serving: bool = False) -> str | None:
+    """Write site_dir/sw.js from the template; return the version, or None without a template or home page.
+
+    serving=True (a live preview) writes a worker that clears the caches and unregisters.
+    """
     site, template = Path(site_dir), Path(template)
     if not template.is_file() or not (site / "index.html").is_file():
+        return None
+    if serving:
+        (site / "sw.js").write_text(RETIRE, encoding="utf-8")
         return None
     shrink_own_assets(site)  # before the version, which hashes what is served
     version = site_version(site)

@@ -150,7 +150,8 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def on_post_build(self, config):
         self.search.write(config.site_dir, self._lang(config))
         # Last, so the version hashes the whole site; the last language's run writes the final one.
-        offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"))
+        offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"),
+                                     serving=getattr(self, "serving", False))
         last_pass = self._lang(config) != lessons.DEFAULT_LANG or "i18n" not in config.plugins
         if getattr(self, "later", None) and last_pass:  # serving: the preview is built, now the missing PDFs
             handouts.render_later(*self.later, report=log.info)
