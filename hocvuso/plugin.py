@@ -14,10 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import images, lessons, offline, ui
-from . import search
-from . import present  # projector mode: the title screen's QR code
-from . import handouts  # printable handout PDFs and booklets
+from . import handouts, images, lessons, offline, present, search, ui
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
 log = logging.getLogger("mkdocs.plugins.hocvuso")
@@ -31,6 +28,8 @@ class HocVuSoConfig(Config):
 
 class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def __init__(self):
+        self.serving = False  # mkdocs serve: cached handout PDFs only, so the preview stays fast
+        self.later = None  # serving: what handouts.render_later still has to render
         self.catalogue: lessons.Catalogue | None = None
         self.reported: set[str] = set()
         self.search = search.Collector()  # per-language search entries, written after each build
@@ -60,7 +59,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
                               "(scripts/check lists them too).")
 
     def on_startup(self, *, command, dirty):
-        self.serving = command == "serve"  # handouts: cached PDFs only, so serving stays fast
+        self.serving = command == "serve"
 
     def on_files(self, files, config):
         lang = self._lang(config)
@@ -68,7 +67,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             # Per-site work, once (first language pass): every PDF of both languages.
             cache = os.path.join(os.path.dirname(config.config_file_path), ".cache", "handouts")
             result = handouts.build_site(self.catalogue, config.site_url or "", config.site_name, cache,
-                                         render=not getattr(self, "serving", False), progress=log.info)
+                                         render=not self.serving, progress=log.info)
             log.info(handouts.summary(result))
             # Serving: render the missing ones in the background once the preview is built (on_post_build).
             self.later = (self.catalogue, config.site_url or "", config.site_name, cache) if result.skipped else None
@@ -151,9 +150,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.search.write(config.site_dir, self._lang(config))
         # Last, so the version hashes the whole site; the last language's run writes the final one.
         offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"),
-                                     serving=getattr(self, "serving", False))
+                                     serving=self.serving)
         last_pass = self._lang(config) != lessons.DEFAULT_LANG or "i18n" not in config.plugins
-        if getattr(self, "later", None) and last_pass:  # serving: the preview is built, now the missing PDFs
+        if self.later and last_pass:  # serving: the preview is built, now the missing PDFs
             handouts.render_later(*self.later, report=log.info)
             self.later = None
 
