@@ -9,10 +9,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from . import pages
+from . import pages, render
 from .lessons import AUDIENCES, load_catalogue
 
 TEXT = {
@@ -22,8 +23,7 @@ TEXT = {
 
 
 def _lang(block: Block) -> str:
-    lang = block.config.get("lang", "vi")
-    return lang if lang in TEXT else "vi"
+    return render.page_of(block.md, block.config).lang
 
 
 class HandoutBlock(Block):
@@ -62,7 +62,7 @@ class _PageBlock(Block):
     OPTIONS = {}
 
     def catalogue(self):
-        return load_catalogue(self.config.get("docs_dir", "docs"))
+        return render.catalogue_of(self.config)
 
     def generate(self) -> etree.Element:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -105,7 +105,7 @@ class HandoutIndexBlock(_PageBlock):
 
         def pdf(audience: str, slug: str | None) -> tuple[str, int] | None:
             found = built.get(lang, audience, slug) if built else None
-            return ("/" + found.src_uri, found.size) if found else None
+            return ("../" + found.src_uri, found.size) if found else None  # the page is x/index.md
 
         return pages.handout_index(self.catalogue(), lang, pdf)
 
@@ -124,13 +124,41 @@ def _optional_blocks() -> list[type[Block]]:
     return found
 
 
+class LessonFrame(Treeprocessor):
+    """Puts the lesson head (title, facts, tools, objectives) before a lesson's HTML and its foot after it.
+
+    Rendered here, by the Markdown extension, so every engine that runs Python-Markdown shows the same lesson
+    page; the theme's templates need no lesson data of their own. The HTML goes through Markdown's stash, so
+    it comes out exactly as rendered.
+    """
+
+    def __init__(self, md: Markdown, config: dict):
+        super().__init__(md)
+        self.config = config
+
+    def run(self, root: etree.Element) -> None:
+        lesson = render.page_of(self.md, self.config).lesson
+        if lesson is None:
+            return
+        head, foot = render.lesson_frame(lesson, self.config)
+        for index, html in ((0, head), (len(root), foot)):
+            holder = etree.Element("p")
+            holder.text = self.md.htmlStash.store(html)
+            root.insert(index, holder)
+
+
 class HocVuSoBlocksExtension(BlocksExtension):
-    """Registers every block of the site."""
+    """Registers every block of the site and the lesson frame."""
 
     def __init__(self, *args, **kwargs):
         self.config = {
-            "lang": ["vi", "UI language of the page: vi or en"],
-            "docs_dir": ["docs", "Folder of the lessons, for the generated-page blocks"],
+            "lang": ["", "UI language of the page (vi or en); found from the engine when empty"],
+            "page": ["", "Source path of the page being rendered (relative to docs_dir); found from the engine "
+                         "when empty"],
+            "docs_dir": ["docs", "Folder of the lessons"],
+            "site_url": ["", "Public address of the site, for QR codes"],
+            "theme_dir": ["overrides", "Folder of the site's template partials (the theme's custom_dir)"],
+            "catalogue": ["", "The checked lesson catalogue, when the caller already has it"],
         }
         super().__init__(*args, **kwargs)
 
@@ -138,6 +166,8 @@ class HocVuSoBlocksExtension(BlocksExtension):
         config = self.getConfigs()
         for block in [*BLOCKS, *_optional_blocks()]:
             block_mgr.register(block, config)
+        # After the table of contents (5): the head's title and the foot's headings are not in it.
+        md.treeprocessors.register(LessonFrame(md, config), "hvs-lesson-frame", 1)
 
 
 def makeExtension(*args, **kwargs) -> HocVuSoBlocksExtension:

@@ -1,7 +1,7 @@
 """Generated parts of pages: learning paths and the competency grid.
 
-Built from the catalogue as ElementTree elements whose links point at Markdown files
-(`/audience/slug.md`), so MkDocs checks and rewrites them like any author's link.
+Built from the catalogue as ElementTree elements whose links are the built pages' addresses,
+so they are the same under every engine.
 """
 from __future__ import annotations
 
@@ -46,8 +46,11 @@ def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str)
 
 
 def lesson_link(lesson: Lesson) -> str:
-    """Docs-absolute Markdown link to the Vietnamese source; i18n maps it to the page's language."""
-    return f"/{lesson.audience}/{lesson.slug}.md"
+    """The built page's address from a page one folder deep (every page that lists lessons is x/index.md).
+
+    Written as the final .html address, not as a Markdown link, so it is right under every engine.
+    """
+    return f"../{lesson.audience}/{lesson.slug}.html"
 
 
 def lesson_meta(lesson: Lesson, lang: str) -> str:

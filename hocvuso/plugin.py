@@ -1,24 +1,21 @@
-"""The MkDocs plugin: a thin layer that wires MkDocs events to the package.
+"""The MkDocs adapter: MkDocs events call the engine-neutral phases of hocvuso.pipeline.
 
-Nothing else in the package imports MkDocs. mkdocs-static-i18n builds the site once
-per language, so every event here may run twice; per-site work is done once.
+Nothing else in the package imports MkDocs. mkdocs-static-i18n builds the site once per
+language, so the events run once per language; check and finish run once per build.
 """
 from __future__ import annotations
 
 import logging
-import os
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
 
-from . import handouts, images, lessons, offline, present, search, ui
+from . import handouts, pipeline
+from .lessons import DEFAULT_LANG
 
-# Under the mkdocs logger tree, so --strict counts our warnings.
-log = logging.getLogger("mkdocs.plugins.hocvuso")
-
+log = logging.getLogger("mkdocs.plugins.hocvuso")  # under mkdocs: --strict counts our warnings
 EXT = "hocvuso.blocks"
 
 
@@ -28,137 +25,102 @@ class HocVuSoConfig(Config):
 
 class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def __init__(self):
-        self.serving = False  # mkdocs serve: cached handout PDFs only, so the preview stays fast
-        self.later = None  # serving: what handouts.render_later still has to render
-        self.catalogue: lessons.Catalogue | None = None
+        self.serving = False
+        self.report: pipeline.Report | None = None
         self.reported: set[str] = set()
-        self.search = search.Collector()  # per-language search entries, written after each build
-        self.images: images.ImagePipeline | None = None
 
     def _lang(self, config) -> str:
-        i18n = config.plugins.get("i18n")
-        return getattr(i18n, "current_language", None) or lessons.DEFAULT_LANG
+        return getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT_LANG
 
-    def on_config(self, config):
-        config.mdx_configs.setdefault(EXT, {})
-        config.mdx_configs[EXT]["docs_dir"] = config.docs_dir
-        config.mdx_configs[EXT]["lang"] = self._lang(config)
-        self.images = self.images or images.ImagePipeline(
-            os.path.join(os.path.dirname(config.config_file_path), ".cache", "images"))
-        return config
-
-    def on_pre_build(self, config):
-        self.catalogue = lessons.load_catalogue(config.docs_dir)
-        problems = [*self.catalogue.problems, *images.image_problems(config.docs_dir)]
-        new = [p for p in problems if str(p) not in self.reported]
-        for problem in new:
-            log.error(str(problem))
-            self.reported.add(str(problem))
-        if problems:
-            raise PluginError(f"{len(problems)} problem(s) in the lessons; fix them and build again "
-                              "(scripts/check lists them too).")
+    def _project(self, config) -> pipeline.Project:
+        return pipeline.load_project(config.config_file_path, site_url=config.site_url)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
-    def on_files(self, files, config):
-        lang = self._lang(config)
-        if self.config.handouts and self.catalogue is not None and lang == lessons.DEFAULT_LANG:
-            # Per-site work, once (first language pass): every PDF of both languages.
-            cache = os.path.join(os.path.dirname(config.config_file_path), ".cache", "handouts")
-            result = handouts.build_site(self.catalogue, config.site_url or "", config.site_name, cache,
-                                         render=not self.serving, progress=log.info)
-            log.info(handouts.summary(result))
-            # Serving: render the missing ones in the background once the preview is built (on_post_build).
-            self.later = (self.catalogue, config.site_url or "", config.site_name, cache) if result.skipped else None
-            for problem in result.problems:
+    def on_config(self, config):
+        project = self._project(config)
+        config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
+                                   "site_url": project.site_url, "theme_dir": str(project.theme_dir)}
+        return config
+
+    def on_pre_build(self, config):
+        if self._lang(config) != DEFAULT_LANG and self.report is not None:
+            return  # the second language's pass: checked already
+        self.report = report = pipeline.check(self._project(config), render_handouts=not self.serving,
+                                              progress=log.info)
+        for problem in report.problems:
+            if str(problem) not in self.reported:
                 log.error(str(problem))
-            if result.problems:
-                raise PluginError(f"{len(result.problems)} handout problem(s); fix them and build again.")
-        for src, dest, path in handouts.site_files(config.docs_dir, lang) if self.config.handouts else []:
-            pdf = File.generated(config, src, abs_src_path=path)
-            pdf.dest_uri = dest  # under en/ in the English pass; links still find it by src
-            files.append(pdf)
-        return files
+                self.reported.add(str(problem))
+        if report.handouts:
+            log.info(handouts.summary(report.handouts))
+        if report.problems:
+            raise PluginError(f"{len(report.problems)} problem(s) in the lessons; fix them and build again "
+                              "(python -m hocvuso check lists them too).")
+        config.mdx_configs[EXT]["catalogue"] = report.catalogue
 
     def on_nav(self, nav, config, files):
-        lang = self._lang(config)
-        order = {a: i for i, a in enumerate([*lessons.AUDIENCES, *lessons.OTHER_SECTIONS])}
-        titles = {**lessons.AUDIENCES, **lessons.OTHER_SECTIONS}
-
-        def folder(item) -> str | None:
-            page = getattr(item, "file", None) or next(
-                (ch.file for ch in getattr(item, "children", None) or [] if getattr(ch, "file", None)), None)
-            if page is None:
-                return None
-            return page.src_uri.split("/")[0] if "/" in page.src_uri else None
-
-        def lesson_order(item) -> tuple[int, str]:
-            file = getattr(item, "file", None)
-            if file is None:
-                return (0, "")
-            name = file.src_uri.rsplit("/", 1)[-1]
-            if name.startswith("index."):
-                return (-1, "")
-            found = self.catalogue.for_path(file.src_uri) if self.catalogue else None
-            if found is None:
-                found = self.catalogue.for_path(lessons.base_of(file.src_uri)) if self.catalogue else None
-            return (found.order if found else 10_000, file.src_uri)
-
-        for item in nav.items:
-            key = folder(item)
-            if item.is_section and key in titles:
-                item.title = titles[key][lang]
-                item.children.sort(key=lesson_order)
-        nav.items.sort(key=lambda it: (order.get(folder(it) or "", -1) if not getattr(it, "is_page", False)
-                                       or folder(it) else -1))
-        # MkDocs links previous/next pages before on_nav: link them again in the new order.
-        nav.pages = [p for p in _flatten(nav.items)]
-        for prev, page in zip([None, *nav.pages], nav.pages):
-            page.previous_page = prev
-            if prev is not None:
-                prev.next_page = page
-        if nav.pages:
-            nav.pages[-1].next_page = None
-        return nav
+        order = {path: i for i, path in enumerate(_paths(pipeline.nav(self.report.catalogue)[0]))}
+        titles = {k: v for k, v in pipeline.section_titles(self._lang(config)).items()}
+        return _apply_order(nav, order, titles, self._lang(config))
 
     def on_page_markdown(self, markdown, page, config, files):
-        config.mdx_configs[EXT]["lang"] = self._lang(config)
+        config.mdx_configs[EXT].update(lang=self._lang(config), page=page.file.src_uri)
         return markdown
 
-    def on_page_content(self, html, page, config, files):
-        if "<img" not in html:
-            return html
-        return self.images.rewrite(html, page.file.dest_uri, config.docs_dir, config.site_dir)
-
-    def on_page_context(self, context, page, config, nav):
-        if self.catalogue is not None:
-            src = page.file.src_uri
-            lesson = self.catalogue.for_path(src) or self.catalogue.for_path(
-                src[:-3] + f".{self._lang(config)}.md" if not src.endswith(".en.md") else src)
-            context["hvs_lesson"] = lesson
-        context["hvs"] = ui.ui_text(self._lang(config))
-        context["hvs_updated"] = ui.month_year(getattr(context.get("hvs_lesson"), "updated", None))
-        context["hvs_qr"] = present.lesson_qr(config.site_url, context.get("hvs_lesson"))
-        self.search.add(self._lang(config), page.url, page.title, page.meta.get("description", ""), page.content or "")
-        return context
-
-    def on_post_page(self, output, page, config):
-        return offline.drop_alternate_links(output)
-
     def on_post_build(self, config):
-        self.search.write(config.site_dir, self._lang(config))
-        # Last, so the version hashes the whole site; the last language's run writes the final one.
-        offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"),
-                                     serving=self.serving)
-        last_pass = self._lang(config) != lessons.DEFAULT_LANG or "i18n" not in config.plugins
-        if self.later and last_pass:  # serving: the preview is built, now the missing PDFs
-            handouts.render_later(*self.later, report=log.info)
-            self.later = None
+        if self._lang(config) == DEFAULT_LANG and "i18n" in config.plugins:
+            return  # finish once, after the last language
+        pipeline.finish(self._project(config), config.site_dir, self.report, serving=self.serving)
+        if self.serving and self.report and self.report.handouts and self.report.handouts.skipped:
+            project = self._project(config)
+            handouts.render_later(self.report.catalogue, project.site_url, project.site_name,
+                                  project.handout_cache, report=log.info)
+        self.report = None
+
+
+def _paths(items) -> list[str]:
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            for children in item.values():
+                out += _paths(children)
+    return out
+
+
+def _apply_order(nav, order: dict[str, int], titles: dict[str, str], lang: str):
+    """MkDocs' navigation in pipeline.nav's order and titles (static-i18n builds it once per language)."""
+    def rank(item) -> int:
+        file = getattr(item, "file", None)
+        if file is None:
+            file = next((ch.file for ch in item.children or [] if getattr(ch, "file", None)), None)
+        src = file.src_uri.replace(f".{lang}.md", ".md") if file else ""
+        if item.is_section:
+            src = src.split("/")[0] + "/index.md"
+        return order.get(src, len(order))
+
+    for item in nav.items:
+        if item.is_section:
+            key = (item.children[0].file.src_uri.split("/")[0] if item.children and getattr(
+                item.children[0], "file", None) else "")
+            item.title = titles.get(key, item.title)
+            item.children.sort(key=rank)
+    nav.items.sort(key=rank)
+    # MkDocs links previous/next pages before on_nav: link them again in the new order.
+    nav.pages = list(_flatten(nav.items))
+    for prev, page in zip([None, *nav.pages], nav.pages):
+        page.previous_page = prev
+        if prev is not None:
+            prev.next_page = page
+    if nav.pages:
+        nav.pages[-1].next_page = None
+    return nav
 
 
 def _flatten(items):
-    """Pages of a navigation tree in reading order."""
     for item in items:
         if getattr(item, "is_page", False):
             yield item

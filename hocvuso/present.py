@@ -35,9 +35,12 @@ _WORD = re.compile(r"\w+")
 
 def lesson_qr(site_url: str, lesson: Lesson | None) -> str:
     """Inline SVG QR code of the lesson's absolute address ('' for other pages), scalable by CSS."""
-    if lesson is None:
-        return ""
-    url = (site_url or "/").rstrip("/") + "/" + lesson.url
+    return qr_for(site_url, lesson.url) if lesson is not None else ""
+
+
+def qr_for(site_url: str, lesson_url: str) -> str:
+    """Inline SVG QR code of a site-relative address made absolute with site_url, scalable by CSS."""
+    url = (site_url or "/").rstrip("/") + "/" + lesson_url
     svg = qr.qr_svg(url, title=url)
     # segno writes a fixed width/height; a viewBox lets CSS size it to the projector's screen.
     return re.sub(r'<svg ([^>]*?)width="(\d+)" height="(\d+)"',

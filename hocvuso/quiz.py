@@ -73,7 +73,9 @@ class _QuestionBlock(Block):
     def on_end(self, block: etree.Element) -> None:
         raw = str(block.text or "")
         block.text = None
-        lang = self.config.get("lang", "vi")
+        from .render import page_of  # late: render imports the Blocks' module
+
+        lang = page_of(self.md, self.config).lang
         t = TEXT[lang if lang in TEXT else "vi"]
         options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hocvuso import bench
+import hvs_bench as bench
 
 KB = 1024
 FIRST_VISIT = 120 * KB

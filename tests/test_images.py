@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hocvuso import bench, images
+import hvs_bench as bench
+from hocvuso import images
 
 IMG = Path(__file__).resolve().parent / "fixtures" / "images"
 

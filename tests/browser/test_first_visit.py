@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hocvuso import bench, lessons
+import hvs_bench as bench
+from hocvuso import lessons
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_VISIT = 120 * 1024

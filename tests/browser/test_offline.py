@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from conftest import axe_violations
-from hocvuso import bench, lessons
+import hvs_bench as bench
+from hocvuso import lessons
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urljoin, urlparse
 
-from .lessons import AUDIENCES
+from hocvuso.lessons import AUDIENCES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the project (hvs_bench/ is beside hocvuso/)
 
 LESSON = """---
 title: "{title}"
