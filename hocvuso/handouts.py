@@ -139,6 +139,37 @@ class _Renderer:
         return doc.render(stylesheets=sheets, font_config=self.fonts)
 
 
+_WORKER: dict[str, _Renderer] = {}
+
+
+def _render_one(job: tuple) -> tuple[int, float, float | None]:
+    """Render one handout into the cache: (bytes, seconds, None) or (0, 0, mm too long) when it does not fit."""
+    lesson, site_url, site_name, date, docs_dir, path = job
+    renderer = _WORKER.get("r") or _WORKER.setdefault("r", _Renderer())
+    began = time.perf_counter()
+    doc, used = render_sheet(renderer, lesson, site_url, site_name, date, docs_dir)
+    if len(doc.pages) > 1:
+        base = Path(docs_dir, lesson.audience).resolve().as_uri() + "/"
+        # At least 1 mm: a page break inside a kept-together question can spill what barely fits.
+        return 0, 0.0, max(1.0, overflow_mm(renderer, used, base))
+    data = doc.write_pdf(pdf_tags=True)  # tagged: screen readers follow the text
+    _write(Path(path), data)
+    return len(data), time.perf_counter() - began, None
+
+
+def _render_all(jobs: list[tuple]) -> list[tuple[int, float, float | None]]:
+    """Render handouts on every core (a few in this process: starting workers costs more than that)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < 4 or workers < 2:
+        return [_render_one(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_render_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
 def _css_text() -> str:
     css = (TEMPLATES / "handout.css").read_text(encoding="utf-8")
     for name, path in FONTS.items():
@@ -225,10 +256,8 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
     result = Result()
     common = _inputs_digest(site_url, site_name, date)
     renderer: _Renderer | None = None
-    docs: dict[str, object] = {}  # cache key -> rendered WeasyPrint document, reused by booklets
     lessons = sorted(catalogue.lessons, key=_sort_key)
     keys: dict[str, str] = {}
-    step = max(1, len(lessons) // 10)
     if render and any(not (cache / f"{_lesson_key(common, x)}.pdf").exists() for x in lessons):
         try:
             renderer = _Renderer()
@@ -238,7 +267,8 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
                 "install the libraries the README names (Debian: libpango-1.0-0 libpangoft2-1.0-0 "
                 "libharfbuzz-subset0), or turn handouts off with 'handouts: false' under '- hocvuso:' in mkdocs.yml"))
             render = False
-    for n, lesson in enumerate(lessons, 1):
+    todo: list[tuple[Lesson, Path]] = []
+    for lesson in lessons:
         key = _lesson_key(common, lesson)
         keys[lesson.path] = key
         path = cache / f"{key}.pdf"
@@ -248,28 +278,22 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
         elif not render:
             result.skipped += 1
         else:
-            renderer = renderer or _Renderer()
-            began = time.perf_counter()
-            doc, used = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
-            if len(doc.pages) > 1:
-                base = Path(catalogue.docs_dir, lesson.audience).resolve().as_uri() + "/"
-                # At least 1 mm: a page break inside a kept-together question can spill what barely fits.
-                result.problems.append(_overflow_problem(lesson, max(1.0, overflow_mm(renderer, used, base))))
-            else:
-                data = doc.write_pdf(pdf_tags=True)  # tagged: screen readers follow the text
-                _write(path, data)
-                result.render_seconds.append(time.perf_counter() - began)
-                docs[key] = doc
-                result.pdfs.append(Pdf(lesson.lang, lesson.audience, lesson.slug, lesson.title, path,
-                                       len(data), 1, True))
-        if progress and (n % step == 0 or n == len(lessons)):
-            progress(f"handouts {n}/{len(lessons)}")
+            todo.append((lesson, path))
+    jobs = [(lesson, site_url, site_name, date, catalogue.docs_dir, str(path)) for lesson, path in todo]
+    for n, ((lesson, path), (size, seconds, overflow)) in enumerate(zip(todo, _render_all(jobs)), 1):
+        if overflow is not None:
+            result.problems.append(_overflow_problem(lesson, overflow))
+        else:
+            result.render_seconds.append(seconds)
+            result.pdfs.append(Pdf(lesson.lang, lesson.audience, lesson.slug, lesson.title, path, size, 1, True))
+        if progress and (n % max(1, len(todo) // 10) == 0 or n == len(todo)):
+            progress(f"handouts {n}/{len(todo)}")
     for lang in LANGS:
         for audience in AUDIENCES:
             members = [x for x in catalogue.by_audience(audience, lang)]
             if not members or any(result.get(lang, audience, x.slug) is None for x in members):
                 continue  # a booklet needs every handout of its audience
-            renderer = _booklet(result, catalogue, lang, audience, members, keys, docs, renderer,
+            renderer = _booklet(result, lang, audience, members, keys, renderer,
                                 site_url, site_name, date, cache, common, render)
     if render:
         _prune(cache, {p.path for p in result.pdfs})
@@ -316,10 +340,11 @@ def _prune(cache: Path, used: set[Path], days: int = 14) -> None:
             pass  # removed by a concurrent build
 
 
-def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, members: list[Lesson],
-             keys: dict[str, str], docs: dict, renderer: _Renderer | None, site_url: str, site_name: str,
-             date: _dt.date, cache: Path, common: str, render: bool) -> _Renderer | None:
-    """Add one audience's booklet to result (cover, contents, then its handouts in path order)."""
+def _booklet(result: Result, lang: str, audience: str, members: list[Lesson], keys: dict[str, str],
+             renderer: _Renderer | None, site_url: str, site_name: str, date: _dt.date, cache: Path, common: str,
+             render: bool) -> _Renderer | None:
+    """Add one audience's booklet to result: its cover and contents, then the cached handout PDFs joined as they are
+    (no sheet is laid out again)."""
     html = booklet_html(lang, audience, members, site_url, site_name, date, first_page=3)
     key = hashlib.sha256(f"{common}|{lang}|{audience}|{'|'.join(keys[x.path] for x in members)}".encode()
                          ).hexdigest()[:40]
@@ -335,16 +360,19 @@ def _booklet(result: Result, catalogue: Catalogue, lang: str, audience: str, mem
     if len(front.pages) != 2:  # a long contents list: number the pages again
         html = booklet_html(lang, audience, members, site_url, site_name, date, len(front.pages) + 1)
         front = renderer.render(html, TEMPLATES.as_uri() + "/")
-    pages = list(front.pages)
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.append(io.BytesIO(front.write_pdf(pdf_tags=True)))
     for lesson in members:
-        doc = docs.get(keys[lesson.path])
-        if doc is None:  # cached on disk from an earlier build: render it again for the booklet
-            doc, _html = render_sheet(renderer, lesson, site_url, site_name, date, catalogue.docs_dir)
-            docs[keys[lesson.path]] = doc
-        pages += doc.pages
-    data = front.copy(pages).write_pdf(pdf_tags=True)
+        writer.append(str(result.get(lang, audience, lesson.slug).path))
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
     _write(path, data)
-    result.pdfs.append(Pdf(lang, audience, None, title, path, len(data), len(pages), True))
+    result.pdfs.append(Pdf(lang, audience, None, title, path, len(data), len(writer.pages), True))
     return renderer
 
 

@@ -181,17 +181,22 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return fm, text[m.end():], text[: m.end()].count("\n") + 1
 
 
-def _key_lines(fm: str) -> dict[str, int]:
-    """Line (relative to the YAML, 0-based) of each top-level key."""
-    lines: dict[str, int] = {}
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~20x faster than the Python parser
+
+
+def load_yaml(text: str) -> tuple[Any, dict[str, int]]:
+    """Parse YAML once: (data, 0-based line of each top-level key). Raises yaml.YAMLError."""
+    loader = _YAML_LOADER(text)
     try:
-        node = yaml.compose(fm)
-    except yaml.YAMLError:
-        return lines
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, _value in node.value:
             lines[str(key.value)] = key.start_mark.line
-    return lines
+    return data, lines
 
 
 def parse_front_matter(path: str, text: str) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
@@ -203,7 +208,8 @@ def parse_front_matter(path: str, text: str) -> tuple[dict[str, Any], dict[str, 
                                 "start the file with a '---' line, the keys title, description, order, "
                                 "duration, level, competencies, objectives, and a closing '---' line")]
     try:
-        data = yaml.safe_load(fm) or {}
+        data, key_lines = load_yaml(fm)
+        data = data or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -214,7 +220,7 @@ def parse_front_matter(path: str, text: str) -> tuple[dict[str, Any], dict[str, 
     if not isinstance(data, dict):
         return {}, {}, [Problem(path, 2, "front-matter-yaml", "the front matter is not a list of 'key: value' lines",
                                 "write one 'key: value' per line between the two '---' lines")]
-    lines = {k: v + 2 for k, v in _key_lines(fm).items()}
+    lines = {k: v + 2 for k, v in key_lines.items()}
     return data, lines, []
 
 
