@@ -110,7 +110,17 @@ class HandoutIndexBlock(_PageBlock):
         return pages.handout_index(self.catalogue(), lang, pdf)
 
 
-BLOCKS: list[type[Block]] = [HandoutBlock, TrainerBlock, LearningPathBlock, CompetencyGridBlock, HandoutIndexBlock]
+class ProblemCodesBlock(_PageBlock):
+    """The author's guide table of problem codes, generated from the registry (hocvuso/problems.py)."""
+
+    NAME = "problem-codes"
+
+    def generate(self) -> etree.Element:
+        return pages.problem_codes(_lang(self))
+
+
+BLOCKS: list[type[Block]] = [HandoutBlock, TrainerBlock, LearningPathBlock, CompetencyGridBlock, HandoutIndexBlock,
+                             ProblemCodesBlock]
 
 
 def _optional_blocks() -> list[type[Block]]:

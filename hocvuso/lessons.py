@@ -43,7 +43,7 @@ LEVELS: dict[str, dict[str, str]] = {
 # Blocks a lesson may use: ours, and the pymdownx ones the site enables.
 OUR_BLOCKS = {"quiz", "order", "fill", "trainer", "handout"}
 QUESTION_BLOCKS = ("quiz", "order", "fill")
-PAGE_BLOCKS = {"learning-path", "competency-grid", "handout-index"}
+PAGE_BLOCKS = {"learning-path", "competency-grid", "handout-index", "problem-codes"}
 PYMDOWNX_BLOCKS = {
     "admonition", "note", "tip", "warning", "danger", "info", "example", "details",
     "tab", "html", "caption", "figure-caption", "define",

@@ -165,3 +165,33 @@ def handout_index(catalogue: Catalogue, lang: str, pdf: Callable[[str, str | Non
         for lesson in lessons:
             entry(ul, lesson.title, pdf(audience, lesson.slug))
     return root
+
+
+CODE_HEADS = {"vi": ("mã lỗi", "nghĩa là", "cách sửa", "cảnh báo"), "en": ("code", "what it means", "how to fix it",
+                                                                          "warning")}
+
+
+def problem_codes(lang: str) -> etree.Element:
+    """The table of every problem code with its meaning and fix, from the registry."""
+    import markdown
+
+    from .problems import CODES
+
+    heads = CODE_HEADS[lang]
+    table = etree.Element("table", {"class": "hvs-codes"})
+    row = _sub(_sub(table, "thead"), "tr")
+    for head in heads[:3]:
+        _sub(row, "th", head, scope="col")
+    body = _sub(table, "tbody")
+    for code, entry in CODES.items():
+        row = _sub(body, "tr")
+        cell = _sub(row, "td")
+        _sub(cell, "code", code)
+        if entry.severity == "warning":
+            _sub(cell, "span", f" ({heads[3]})")
+        for text in (entry.meaning[lang], entry.fix[lang]):
+            td = _sub(row, "td")
+            # The registry's words are the project's own (not a lesson's): inline Markdown for `code`.
+            html = markdown.markdown(text, output_format="html")
+            td.append(etree.fromstring(f"<span>{html[3:-4] if html.startswith('<p>') else html}</span>"))
+    return table
