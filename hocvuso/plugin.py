@@ -42,6 +42,14 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         project = self._project(config)
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
                                    "site_url": project.site_url, "theme_dir": str(project.theme_dir)}
+        if not config.nav:  # order and section titles from the lesson model, as Zensical gets them
+            from .lessons import load_catalogue
+
+            config.nav, titles = pipeline.nav(load_catalogue(str(project.docs_dir)))
+            i18n = config.plugins.get("i18n")
+            for language in getattr(getattr(i18n, "config", None), "languages", None) or []:
+                if not language.default:
+                    language.nav_translations = {**titles, **(language.nav_translations or {})}
         return config
 
     def on_pre_build(self, config):
@@ -60,11 +68,6 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
                               "(python -m hocvuso check lists them too).")
         config.mdx_configs[EXT]["catalogue"] = report.catalogue
 
-    def on_nav(self, nav, config, files):
-        order = {path: i for i, path in enumerate(_paths(pipeline.nav(self.report.catalogue)[0]))}
-        titles = {k: v for k, v in pipeline.section_titles(self._lang(config)).items()}
-        return _apply_order(nav, order, titles, self._lang(config))
-
     def on_page_markdown(self, markdown, page, config, files):
         config.mdx_configs[EXT].update(lang=self._lang(config), page=page.file.src_uri)
         return markdown
@@ -78,51 +81,3 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             handouts.render_later(self.report.catalogue, project.site_url, project.site_name,
                                   project.handout_cache, report=log.info)
         self.report = None
-
-
-def _paths(items) -> list[str]:
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            out.append(item)
-        else:
-            for children in item.values():
-                out += _paths(children)
-    return out
-
-
-def _apply_order(nav, order: dict[str, int], titles: dict[str, str], lang: str):
-    """MkDocs' navigation in pipeline.nav's order and titles (static-i18n builds it once per language)."""
-    def rank(item) -> int:
-        file = getattr(item, "file", None)
-        if file is None:
-            file = next((ch.file for ch in item.children or [] if getattr(ch, "file", None)), None)
-        src = file.src_uri.replace(f".{lang}.md", ".md") if file else ""
-        if item.is_section:
-            src = src.split("/")[0] + "/index.md"
-        return order.get(src, len(order))
-
-    for item in nav.items:
-        if item.is_section:
-            key = (item.children[0].file.src_uri.split("/")[0] if item.children and getattr(
-                item.children[0], "file", None) else "")
-            item.title = titles.get(key, item.title)
-            item.children.sort(key=rank)
-    nav.items.sort(key=rank)
-    # MkDocs links previous/next pages before on_nav: link them again in the new order.
-    nav.pages = list(_flatten(nav.items))
-    for prev, page in zip([None, *nav.pages], nav.pages):
-        page.previous_page = prev
-        if prev is not None:
-            prev.next_page = page
-    if nav.pages:
-        nav.pages[-1].next_page = None
-    return nav
-
-
-def _flatten(items):
-    for item in items:
-        if getattr(item, "is_page", False):
-            yield item
-        if getattr(item, "children", None):
-            yield from _flatten(item.children)
