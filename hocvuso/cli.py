@@ -129,7 +129,7 @@ def build(config_file: str = "mkdocs.yml", site_dir: str = "site", engine: str =
         return 2
     start = time.perf_counter()
     project = pipeline.load_project(config, site_url=site_url)
-    report = pipeline.check(project, progress=lambda line: print(line, file=sys.stderr))
+    report = pipeline.check(project, publishing=True, progress=lambda line: print(line, file=sys.stderr))
     if report.problems:
         return _print_report(report, time.perf_counter() - start)
     status = engines.build_zensical(project, config, site, report)

@@ -34,10 +34,11 @@ class Project:
 
     root: Path
     docs_dir: Path
-    site_url: str
+    site_url: str  # the public address; LOCAL_URL when none is set (see `public`)
     site_name: str
     theme_dir: Path
     handouts: bool = True
+    public: bool = True  # False: no public address was given (fine for check and the preview, not to publish)
 
     @property
     def cache_dir(self) -> Path:
@@ -95,10 +96,12 @@ def load_project(config_file: str | Path = "mkdocs.yml", site_url: str | None = 
     path = Path(config_file).resolve()
     config = read_config(path)
     root = path.parent
+    given = site_url or config.get("site_url") or ""
     return Project(
+        public=bool(given) and not given.startswith(LOCAL_URL),
         root=root,
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
-        site_url=site_url or config.get("site_url") or LOCAL_URL,
+        site_url=given or LOCAL_URL,
         site_name=config.get("site_name") or "",
         theme_dir=(root / ((config.get("theme") or {}).get("custom_dir") or "overrides")).resolve(),
         handouts=bool(_hocvuso_options(config).get("handouts", True)),
@@ -146,16 +149,28 @@ def link_problems(docs_dir: str | Path) -> list[Problem]:
     return problems
 
 
-def check(project: Project, *, render_handouts: bool = True,
+def publishing_problems(project: Project) -> list[Problem]:
+    """What a publishing build needs beyond a good tree: the public address, so no paper shows a local one."""
+    if project.public:
+        return []
+    return [Problem("mkdocs.yml", 1, "site-url-missing",
+                    "a publishing build needs the site's public address, for the QR codes and the printed handouts",
+                    "build with it, e.g. 'SITE_URL=https://ten-mien-cua-ban/ python -m hocvuso build' "
+                    "(Windows PowerShell: $env:SITE_URL=\"https://ten-mien-cua-ban/\"; py -m hocvuso build); "
+                    "the preview (python -m hocvuso serve) needs none")]
+
+
+def check(project: Project, *, render_handouts: bool = True, publishing: bool = False,
           progress: Callable[[str], None] | None = None) -> Report:
     """Every problem of the project's tree (and the handouts, which the fit check lays out).
 
     render_handouts=False (the live preview) uses cached handouts only; the missing ones are
-    counted in `report.handouts.skipped` and rendered later by `check_handouts_later`.
+    counted in `report.handouts.skipped` and rendered later by `handouts.render_later`.
+    publishing=True (a build that makes the site to publish) also needs the public address.
     """
     catalogue = load_catalogue(str(project.docs_dir))
     problems = [*catalogue.problems, *images.image_problems(str(project.docs_dir)),
-                *link_problems(project.docs_dir)]
+                *link_problems(project.docs_dir), *(publishing_problems(project) if publishing else [])]
     result = None
     if project.handouts and not catalogue.problems:
         result = handouts.build_site(catalogue, project.site_url, project.site_name, project.handout_cache,

@@ -39,6 +39,8 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if self.serving and not config.site_url:
+            config.site_url = pipeline.LOCAL_URL  # the preview may show the local address; paper never does
         project = self._project(config)
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
                                    "site_url": project.site_url, "theme_dir": str(project.theme_dir)}
@@ -56,7 +58,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         if self._lang(config) != DEFAULT_LANG and self.report is not None:
             return  # the second language's pass: checked already
         self.report = report = pipeline.check(self._project(config), render_handouts=not self.serving,
-                                              progress=log.info)
+                                              publishing=not self.serving, progress=log.info)
         for problem in report.problems:
             if str(problem) not in self.reported:
                 log.error(str(problem))

@@ -104,6 +104,14 @@ CODES: dict[str, Code] = {
                          "Restore it from the project.")),
     "data-yaml": _c(("Tệp dữ liệu khung năng lực viết sai cú pháp.", "Kiểm tra thụt lề của tệp."),
                      ("The competency framework file is not valid YAML.", "Check its indentation.")),
+    "site-url-missing": _c(("Lệnh xây dựng trang để xuất bản không có địa chỉ công khai của trang (`SITE_URL`), nên mã QR "
+                             "và tờ in sẽ mang địa chỉ máy của bạn.",
+                             "Chạy `SITE_URL=https://ten-mien-cua-ban/ python -m hocvuso build` (xem trang Dành cho "
+                             "giảng viên); xem thử bằng `python -m hocvuso serve` thì không cần."),
+                            ("A publishing build has no public address of the site (`SITE_URL`), so QR codes and "
+                             "handouts would carry your machine's address.",
+                             "Run `SITE_URL=https://your.host/ python -m hocvuso build`; the preview "
+                             "(`python -m hocvuso serve`) needs none.")),
     "link-broken": _c(("Liên kết trỏ tới một trang không có trong thư mục `docs/`.",
                         "Sửa địa chỉ cho đúng tệp, tính từ tệp đang viết (ví dụ `../nguoi-cao-tuoi/index.md`)."),
                        ("A link points at a page that is not in `docs/`.",

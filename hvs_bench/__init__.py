@@ -143,7 +143,8 @@ def build(config: Path, site: Path, env: dict | None = None) -> float:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                           cwd=config.parent, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://hocvuso.example.vn/",
+                               **(env or {})})
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"build of {config} failed:\n{done.stdout}{done.stderr}")

@@ -12,11 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_URL = "https://hocvuso.example.vn/"  # a publishing build needs a public address
 
 
 def run_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` the way a user does; return the finished process."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
                           cwd=config.parent, capture_output=True, text=True, env=full_env)
 

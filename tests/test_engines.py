@@ -138,3 +138,17 @@ def test_check_runs_the_build_only_checks_too(tmp_path):
     checked = hocvuso("check", "-f", str(config), cwd=config.parent)
     codes = {code for _where, code in _problems(checked.stdout)}
     assert {"link-broken", "image-no-alt", "handout-overflow"} <= codes, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_publishing_build_needs_the_public_address(engine, tmp_path):
+    """No handout or QR code may carry a local address: without SITE_URL the build stops and says how."""
+    config = make_project(tmp_path, FIXTURES / "handouts" / "site" / "docs")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    done = subprocess.run([sys.executable, "-m", "hocvuso", "build", "--engine", engine, "-f", str(config),
+                           "-d", str(tmp_path / "out")], cwd=tmp_path, capture_output=True, text=True, env=env)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0, out
+    assert "[site-url-missing]" in out and "SITE_URL=https://" in out, out
+    assert not (tmp_path / "out" / "index.html").exists()

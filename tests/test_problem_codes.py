@@ -86,7 +86,8 @@ CASES = {
                                                                        "sang trang thứ hai.\n" for n in range(1, 60))),
 }
 # Codes no lesson can fire: they are about the machine, and have tests of their own.
-MACHINE = {"handouts-engine": "tests/test_handouts.py (WeasyPrint that cannot start)"}
+MACHINE = {"handouts-engine": "tests/test_handouts.py (WeasyPrint that cannot start)",
+           "site-url-missing": "tests/test_engines.py (a publishing build without SITE_URL)"}
 
 
 def _tree(tmp_path: Path, files: dict[str, str | bytes | None]) -> pipeline.Project:
