@@ -101,7 +101,7 @@ class HandoutIndexBlock(_PageBlock):
         from . import handouts  # late: only this page needs it
 
         lang = _lang(self)
-        built = handouts.last_result(self.config.get("docs_dir", "docs"))
+        built = self.config.get("handouts") or handouts.last_result(self.config.get("docs_dir", "docs"))
 
         def pdf(audience: str, slug: str | None) -> tuple[str, int] | None:
             found = built.get(lang, audience, slug) if built else None
@@ -169,6 +169,7 @@ class HocVuSoBlocksExtension(BlocksExtension):
             "site_url": ["", "Public address of the site, for QR codes"],
             "theme_dir": ["overrides", "Folder of the site's template partials (the theme's custom_dir)"],
             "catalogue": ["", "The checked lesson catalogue, when the caller already has it"],
+            "handouts": ["", "The handouts the check phase made (handouts.Result), for the handout index"],
         }
         super().__init__(*args, **kwargs)
 

@@ -172,9 +172,9 @@ def check(project: Project, *, render_handouts: bool = True, publishing: bool = 
     problems = [*catalogue.problems, *images.image_problems(str(project.docs_dir)),
                 *link_problems(project.docs_dir), *(publishing_problems(project) if publishing else [])]
     result = None
-    if project.handouts and not catalogue.problems:
+    if project.handouts:  # with problems in the tree: what the cache has, for the preview
         result = handouts.build_site(catalogue, project.site_url, project.site_name, project.handout_cache,
-                                     render=render_handouts, progress=progress)
+                                     render=render_handouts and not catalogue.problems, progress=progress)
         problems += result.problems
     return Report(catalogue, _sorted(problems), long_sections(catalogue.lessons), result)
 

@@ -11,11 +11,15 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
-from . import handouts, pipeline
+from . import handouts, pipeline, render
 from .lessons import DEFAULT_LANG
 
 log = logging.getLogger("mkdocs.plugins.hocvuso")  # under mkdocs: --strict counts our warnings
+# While serving, problems go to the terminal outside the mkdocs logger tree: strict mode would stop the
+# rebuild there ("the server will appear stuck"), and the pages show the problems instead.
+preview_log = logging.getLogger("hocvuso.preview")
 EXT = "hocvuso.blocks"
 
 
@@ -37,6 +41,11 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        if self.serving and not preview_log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(message)s"))
+            preview_log.addHandler(handler)
+            preview_log.propagate = False
 
     def on_config(self, config):
         if self.serving and not config.site_url:
@@ -60,25 +69,42 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.report = report = pipeline.check(self._project(config), render_handouts=not self.serving,
                                               publishing=not self.serving, progress=log.info)
         for problem in report.problems:
-            if str(problem) not in self.reported:
-                log.error(str(problem))
+            if str(problem) not in self.reported or self.serving:
+                (preview_log.warning if self.serving else log.error)(str(problem))
                 self.reported.add(str(problem))
         if report.handouts:
             log.info(handouts.summary(report.handouts))
-        if report.problems:
+        config.mdx_configs[EXT].update(catalogue=report.catalogue, handouts=report.handouts or "")
+        if report.problems and not self.serving:
             raise PluginError(f"{len(report.problems)} problem(s) in the lessons; fix them and build again "
                               "(python -m hocvuso check lists them too).")
-        config.mdx_configs[EXT]["catalogue"] = report.catalogue
+        # Serving: the preview goes on, and every page shows the problems until they are fixed.
+
+    def on_files(self, files, config):
+        # The handout PDFs are the site's files too, so MkDocs knows the links to them (finish copies them
+        # for other engines).
+        for pdf in self.report.handouts.pdfs if self.report and self.report.handouts else []:
+            if pdf.lang == self._lang(config):
+                file = File.generated(config, pdf.src_uri, abs_src_path=str(pdf.path))
+                file.dest_uri = pdf.dest_uri  # under en/ in the English pass; links still find it by src
+                files.append(file)
+        return files
 
     def on_page_markdown(self, markdown, page, config, files):
         config.mdx_configs[EXT].update(lang=self._lang(config), page=page.file.src_uri)
         return markdown
 
+    def on_post_page(self, output, page, config):
+        if self.serving and self.report and self.report.problems:
+            return render.with_problems_panel(output, self.report.problems, self._lang(config))
+        return output
+
     def on_post_build(self, config):
         if self._lang(config) == DEFAULT_LANG and "i18n" in config.plugins:
             return  # finish once, after the last language
         pipeline.finish(self._project(config), config.site_dir, self.report, serving=self.serving)
-        if self.serving and self.report and self.report.handouts and self.report.handouts.skipped:
+        if self.serving and self.report and not self.report.problems and self.report.handouts \
+                and self.report.handouts.skipped:
             project = self._project(config)
             handouts.render_later(self.report.catalogue, project.site_url, project.site_name,
                                   project.handout_cache, report=log.info)

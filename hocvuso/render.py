@@ -96,3 +96,36 @@ def lesson_frame(lesson: Lesson, config: dict) -> tuple[str, str]:
     foot = (env.get_template("partials/hvs-lesson-foot.html").render(context)
             + env.get_template("partials/hvs-present.html").render(context))
     return head, foot
+
+
+PANEL_TEXT = {
+    "vi": ("Bài học còn {n} lỗi cần sửa", "Trang xem thử vẫn chạy. Sửa từng lỗi trong tệp được ghi (số sau dấu hai "
+           "chấm là số dòng), lưu lại: trang tự tải lại và bảng này biến mất khi hết lỗi.", "Tệp", "Cách sửa"),
+    "en": ("The lessons have {n} problem(s) to fix", "The preview keeps running. Fix each one in the file named (the "
+           "number after the colon is the line), save: the page reloads and this panel goes away when all are fixed.",
+           "File", "How to fix it"),
+}
+
+
+def problems_panel(problems: list, lang: str) -> str:
+    """The preview's panel listing the tree's problems (file, line, what is wrong, the fix), escaped."""
+    from markupsafe import escape
+
+    title, hint, file_label, fix_label = PANEL_TEXT.get(lang, PANEL_TEXT["vi"])
+    items = "".join(
+        f'<li><code>docs/{escape(p.path)}:{p.line}</code> {escape(p.message)}.'
+        f' <strong>{fix_label}:</strong> {escape(p.fix)} <small>[{escape(p.code)}]</small></li>'
+        for p in problems)
+    style = ("position:relative;z-index:10;margin:0;padding:1rem 1.2rem;background:#fff3cd;color:#1a1a1a;"
+             "border-bottom:4px solid #b00020;font-size:1rem;line-height:1.5;max-height:60vh;overflow:auto")
+    return (f'<section class="hvs-problems" role="alert" aria-labelledby="hvs-problems-title" style="{style}">'
+            f'<h2 id="hvs-problems-title" style="margin:0 0 .4rem;color:#b00020">'
+            f'{escape(title.format(n=len(problems)))}</h2><p style="margin:0 0 .4rem">{escape(hint)}</p>'
+            f'<ol style="margin:0;padding-left:1.4rem">{items}</ol></section>')
+
+
+def with_problems_panel(html: str, problems: list, lang: str) -> str:
+    """A built page with the problems panel first in its body (the live preview only)."""
+    at = html.find("<body")
+    end = html.find(">", at) + 1 if at >= 0 else 0
+    return html[:end] + problems_panel(problems, lang) + html[end:]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project, read, run_build
+from conftest import FIXTURES, ROOT, SITE_URL, make_project, read, run_build
 
 from hocvuso.lessons import AUDIENCES, load_catalogue
 
@@ -22,7 +22,7 @@ PROBLEM = re.compile(r"^(?:ERROR\s+-\s+)?(\S+:\d+): .* \[([a-z0-9-]+)\]$", re.M)
 
 
 def hocvuso(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     return subprocess.run([sys.executable, "-m", "hocvuso", *args], cwd=cwd, capture_output=True, text=True,
                           env=env)
 
