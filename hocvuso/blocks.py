@@ -69,7 +69,10 @@ class _PageBlock(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         div = etree.SubElement(parent, "div", {"class": f"hvs-generated hvs-generated--{self.NAME}"})
-        div.append(self.generate())
+        # Stashed as finished HTML: its links are final .html addresses, which no engine may rewrite or
+        # re-check, and its text (lesson titles, the guide's `code`) is not parsed again as Markdown.
+        holder = etree.SubElement(div, "p")
+        holder.text = self.md.htmlStash.store(etree.tostring(self.generate(), encoding="unicode", method="html"))
         return div
 
 
