@@ -204,6 +204,18 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["bench"]:  # its options are the benchmark's own
         return bench(argv[1:])
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for an author: the file being read and how to report it
+        from .errors import internal_error
+
+        print(internal_error(exc), file=sys.stderr)
+        return 3
+
+
+def _run(args) -> int:
     if args.command == "check":
         return check(args.docs_dir, args.config_file)
     if args.command == "build":

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 import yaml
 
 from . import questions
+from .errors import READING
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -489,6 +490,7 @@ def build_catalogue(docs_dir: str) -> Catalogue:
     files = _markdown_files(docs_dir)
     present = set(files)
     for rel in files:
+        READING.set(rel)
         text = Path(docs_dir, rel).read_text(encoding="utf-8")
         parts = rel.split("/")
         name = parts[-1]

@@ -66,8 +66,13 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def on_pre_build(self, config):
         if self._lang(config) != DEFAULT_LANG and self.report is not None:
             return  # the second language's pass: checked already
-        self.report = report = pipeline.check(self._project(config), render_handouts=not self.serving,
-                                              publishing=not self.serving, progress=log.info)
+        try:
+            self.report = report = pipeline.check(self._project(config), render_handouts=not self.serving,
+                                                  publishing=not self.serving, progress=log.info)
+        except Exception as exc:  # never a traceback for an author
+            from .errors import internal_error
+
+            raise PluginError(internal_error(exc)) from exc
         for problem in report.problems:
             if str(problem) not in self.reported or self.serving:
                 (preview_log.warning if self.serving else log.error)(str(problem))
