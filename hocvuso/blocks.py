@@ -12,7 +12,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from . import pages
+from . import inert, pages
 from .lessons import AUDIENCES, load_catalogue
 
 TEXT = {
@@ -138,6 +138,7 @@ class HocVuSoBlocksExtension(BlocksExtension):
         config = self.getConfigs()
         for block in [*BLOCKS, *_optional_blocks()]:
             block_mgr.register(block, config)
+        inert.register(md)  # lessons are untrusted: no script or active attribute leaves a page's Markdown
 
 
 def makeExtension(*args, **kwargs) -> HocVuSoBlocksExtension:

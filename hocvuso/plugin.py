@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, images, lessons, offline, present, search, ui
+from . import handouts, images, lessons, offline, present, safety, search, ui
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
 log = logging.getLogger("mkdocs.plugins.hocvuso")
@@ -124,6 +124,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         config.mdx_configs[EXT]["lang"] = self._lang(config)
+        safety.escape_meta(page.meta)  # Material prints titles and descriptions raw: <title>, meta, nav, header
         return markdown
 
     def on_page_content(self, html, page, config, files):
