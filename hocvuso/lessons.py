@@ -566,7 +566,12 @@ def build_catalogue(docs_dir: str) -> Catalogue:
             pass
         elif in_audience and not is_index:
             problems += [x for x in [safety.lesson_name_problem(rel)] if x]
-            lesson, found = parse_lesson(rel, text, competencies)
+            try:
+                lesson, found = parse_lesson(rel, text, competencies)
+            except Exception as err:  # noqa: BLE001 - a bug of ours must still name the file, never a traceback
+                lesson, found = None, [Problem(rel, 1, "internal-error",
+                                               f"the check failed on this file ({type(err).__name__}: {err})"[:200],
+                                               "report it to the project with this file attached")]
             problems += found
             if lesson:
                 lessons.append(lesson)
@@ -625,7 +630,7 @@ def _twin_questions(original: Lesson, twin: Lesson) -> list[Problem]:
     """Both languages ask as many questions. Blocks are counted, not parsed questions, so a mistake
     inside a Vietnamese quiz is reported once, in its own file, and not again on the English twin."""
     mine, theirs = _question_fences(twin), _question_fences(original)
-    if len(mine) == len(theirs) or not mine:  # none at all: quiz-missing says so
+    if len(mine) == len(theirs) or not mine or not theirs:  # none at all in one: its quiz-missing says so
         return []
     if len(mine) > len(theirs):
         line, what = mine[len(theirs)], "this question has no Vietnamese original"

@@ -138,7 +138,8 @@ def test_the_case_folder_covers_every_class():
 def test_every_new_code_is_in_the_authors_guide():
     """Each problem code of the hostile cases is explained in both languages' tables."""
     codes = {line.split()[-1] for case in CASES for line in _expected(case)} | {
-        "symlink-outside", "symlink-folder", "file-too-big", "image-pixels", "handout-file-outside", "file-unreadable"}
+        "symlink-outside", "symlink-folder", "file-too-big", "image-pixels", "handout-file-outside", "file-unreadable",
+        "internal-error"}
     for guide in ("index.md", "index.en.md"):
         text = (ROOT / "docs" / "tac-gia" / guide).read_text(encoding="utf-8")
         missing = [c for c in sorted(codes) if f"| `{c}` |" not in text]
@@ -284,3 +285,23 @@ def test_every_lesson_meta_description_is_its_whole_front_matter_description(sit
         assert html.unescape(meta) == lesson.description, lesson.path
         quoted += '"' in lesson.description
     assert quoted >= 2
+
+
+def test_a_bug_in_the_check_names_the_file_instead_of_a_traceback(tmp_path, monkeypatch):
+    docs = _tree(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(lessons, "parse_lesson", broken)
+    found = _problems(docs)
+    assert f"{G}:1 internal-error" in found
+
+
+def test_an_svg_with_a_doctype_from_a_drawing_program_is_fine(tmp_path):
+    svg = tmp_path / "hinh.svg"
+    svg.write_text('<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                   '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" '
+                   'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 4 4"><defs><linearGradient id="g"/></defs>'
+                   '<rect fill="url(#g)" width="4" height="4"/><use xlink:href="#g"/></svg>', encoding="utf-8")
+    assert images.picture_problem(svg, "hinh.svg") is None
