@@ -211,7 +211,7 @@ def parse_front_matter(path: str, text: str) -> tuple[dict[str, Any], dict[str, 
     try:
         data = safety.load_yaml(fm) or {}
     except safety.YamlError as exc:
-        code = "front-matter-alias" if "anchors" in exc.reason else "front-matter-yaml"
+        code = "front-matter-alias" if exc.alias else "front-matter-yaml"
         return {}, {}, [Problem(path, exc.line + 2, code,
                                 f"the front matter is not valid YAML ({exc.reason})",
                                 "write each value out in full" if code == "front-matter-alias" else

@@ -91,12 +91,13 @@ def read_markdown(path: Path, rel: str) -> tuple[str | None, list]:
 # ---------------------------------------------------------------- YAML
 
 class YamlError(Exception):
-    """YAML that cannot be read: the 0-based line and the reason, in plain words."""
+    """YAML that cannot be read: the 0-based line and the reason, in plain words (alias: anchors were used)."""
 
-    def __init__(self, line: int, reason: str):
+    def __init__(self, line: int, reason: str, alias: bool = False):
         super().__init__(reason)
         self.line = line
         self.reason = reason
+        self.alias = alias
 
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: fast, and it limits nesting depth
@@ -122,7 +123,8 @@ def load_yaml(text: str) -> Any:
     try:
         for token in yaml.scan(text, Loader=_Loader):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                raise YamlError(token.start_mark.line, "'&' and '*' (YAML anchors and aliases) are not allowed")
+                raise YamlError(token.start_mark.line, "'&' and '*' (YAML anchors and aliases) are not allowed",
+                                alias=True)
         return yaml.load(text, Loader=_Loader)
     except YamlError:
         raise
