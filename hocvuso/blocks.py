@@ -13,7 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from . import pages, render
+from . import inert, pages, render
 from .lessons import AUDIENCES, load_catalogue
 
 TEXT = {
@@ -182,6 +182,7 @@ class HocVuSoBlocksExtension(BlocksExtension):
             block_mgr.register(block, config)
         # After the table of contents (5): the head's title and the foot's headings are not in it.
         md.treeprocessors.register(LessonFrame(md, config), "hvs-lesson-frame", 1)
+        inert.register(md)  # lessons are untrusted: no script or active attribute leaves a page's Markdown
 
 
 def makeExtension(*args, **kwargs) -> HocVuSoBlocksExtension:

@@ -13,7 +13,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from . import qr
+from . import inert, qr
 from .lessons import AUDIENCES, DEFAULT_LANG, LEVELS, Lesson, scan_blocks
 from .questions import Question, deterministic_order, fold
 
@@ -53,7 +53,11 @@ _ENV.filters["css_string"] = _css_string
 
 
 def _markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=["sane_lists", "attr_list", "tables"], output_format="html")
+    """Lesson Markdown as HTML for WeasyPrint: raw HTML shows as text, nothing active or remote survives."""
+    md = markdown.Markdown(extensions=["sane_lists", "attr_list", "tables"], output_format="html")
+    inert.escape_raw_html(md)
+    inert.register(md)
+    return md.convert(text)
 
 
 def _inline(text: str) -> Markup:

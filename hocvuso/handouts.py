@@ -92,6 +92,7 @@ def render_sheet(renderer: "_Renderer", lesson: Lesson, site_url: str, site_name
     Returns (WeasyPrint document, the HTML it was rendered from); more than one page means it does not fit.
     """
     base = Path(docs_dir, lesson.audience).resolve().as_uri() + "/"
+    renderer.fetcher.allow(docs_dir)  # a handout's pictures sit beside its lesson
     html = handout_html(lesson, site_url, site_name, date)
     doc = renderer.render(html, base)
     if len(doc.pages) > 1:
@@ -103,6 +104,46 @@ def render_sheet(renderer: "_Renderer", lesson: Lesson, site_url: str, site_name
 # ---------------------------------------------------------------- rendering
 
 
+def _project_fetcher(roots: list[str]):
+    """A WeasyPrint URL fetcher that reads only files under `roots` (docs/ and this package) and data: URIs.
+
+    Lessons are untrusted (DESIGN §10): a handout must never embed another file of the build machine
+    (`file:///proc/self/environ`, a symlink out of docs/) or make a network request. Refused addresses
+    are kept in `refused`, for the build to report.
+    """
+    from urllib.parse import unquote, urlsplit
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher
+
+    class ProjectFetcher(URLFetcher):
+        refused: list[str] = []
+        roots: list[str] = []
+
+        def allow(self, folder: str) -> None:
+            real = os.path.realpath(folder)
+            if real not in self.roots:
+                self.roots.append(real)
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file" and parts.netloc in ("", "localhost"):
+                path = os.path.realpath(url2pathname(unquote(parts.path)))
+                if any(path.startswith(r + os.sep) for r in self.roots) and os.path.isfile(path):
+                    return super().fetch(url, headers)
+            self.refused.append(url)
+            raise ValueError(f"handouts read only the project's own files, not {url[:80]}")
+
+    fetcher = ProjectFetcher(allowed_protocols=("file", "data"), timeout=5)
+    fetcher.refused, fetcher.roots = [], []
+    for root in roots:
+        fetcher.allow(root)
+    return fetcher
+
+
 class _Renderer:
     """WeasyPrint with the shipped font, set up once per build (loading it costs more than a page)."""
 
@@ -111,12 +152,11 @@ class _Renderer:
 
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
-        from weasyprint.urls import URLFetcher
 
         self.weasyprint = weasyprint
         self.fonts = FontConfiguration()
-        # Local files only: a build never makes a network request.
-        self.fetcher = URLFetcher(allowed_protocols=("file", "data"))
+        # The project's own files only: the templates and fonts here, and docs/ (render_sheet allows it).
+        self.fetcher = _project_fetcher([str(HERE)])
         failed: list[str] = []
         catch = logging.Handler()
         catch.emit = lambda record: failed.append(record.getMessage()) if "Font-face" in record.getMessage() else None
@@ -142,22 +182,27 @@ class _Renderer:
 _WORKER: dict[str, _Renderer] = {}
 
 
-def _render_one(job: tuple) -> tuple[int, float, float | None]:
-    """Render one handout into the cache: (bytes, seconds, None) or (0, 0, mm too long) when it does not fit."""
+def _render_one(job: tuple) -> tuple[int, float, float | None, list[str]]:
+    """Render one handout into the cache: (bytes, seconds, None, []); (0, 0, mm too long, []) when it does not
+    fit; (0, 0, None, addresses) when it asked for files that are not the project's own (nothing is written)."""
     lesson, site_url, site_name, date, docs_dir, path = job
     renderer = _WORKER.get("r") or _WORKER.setdefault("r", _Renderer())
     began = time.perf_counter()
     doc, used = render_sheet(renderer, lesson, site_url, site_name, date, docs_dir)
+    if renderer.fetcher.refused:
+        refused = list(renderer.fetcher.refused)
+        renderer.fetcher.refused.clear()
+        return 0, 0.0, None, refused
     if len(doc.pages) > 1:
         base = Path(docs_dir, lesson.audience).resolve().as_uri() + "/"
         # At least 1 mm: a page break inside a kept-together question can spill what barely fits.
-        return 0, 0.0, max(1.0, overflow_mm(renderer, used, base))
+        return 0, 0.0, max(1.0, overflow_mm(renderer, used, base)), []
     data = doc.write_pdf(pdf_tags=True)  # tagged: screen readers follow the text
     _write(Path(path), data)
-    return len(data), time.perf_counter() - began, None
+    return len(data), time.perf_counter() - began, None, []
 
 
-def _render_all(jobs: list[tuple]) -> list[tuple[int, float, float | None]]:
+def _render_all(jobs: list[tuple]) -> list[tuple[int, float, float | None, list[str]]]:
     """Render handouts on every core (a few in this process: starting workers costs more than that)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < 4 or workers < 2:
@@ -229,6 +274,13 @@ def _overflow_problem(lesson: Lesson, mm: float) -> Problem:
                    "or make the questions' options shorter")
 
 
+def _outside_problem(lesson: Lesson, refused: list[str]) -> Problem:
+    where = lesson.handout.line if lesson.handout else 1
+    return Problem(lesson.path, where, "handout-file-outside",
+                   f"the handout asks for '{refused[0][:60]}', which is not a file of the lesson folders",
+                   "use only pictures inside docs/, with an address relative to the lesson (img/picture.png)")
+
+
 def build_date() -> _dt.date:
     """Today, or SOURCE_DATE_EPOCH's date for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -280,8 +332,10 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
         else:
             todo.append((lesson, path))
     jobs = [(lesson, site_url, site_name, date, catalogue.docs_dir, str(path)) for lesson, path in todo]
-    for n, ((lesson, path), (size, seconds, overflow)) in enumerate(zip(todo, _render_all(jobs)), 1):
-        if overflow is not None:
+    for n, ((lesson, path), (size, seconds, overflow, refused)) in enumerate(zip(todo, _render_all(jobs)), 1):
+        if refused:
+            result.problems.append(_outside_problem(lesson, refused))
+        elif overflow is not None:
             result.problems.append(_overflow_problem(lesson, overflow))
         else:
             result.render_seconds.append(seconds)

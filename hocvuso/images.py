@@ -21,9 +21,14 @@ import shutil
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
+from . import safety
 from .lessons import DEFAULT_LANG, LANGS, Problem
 
 MAX_BYTES = 300 * 1024
+# A small file can still hold a huge picture (a PNG of one colour): decoding it would take minutes and GBs.
+MAX_PIXELS = 40_000_000
+# What Pillow may read each extension as: never another format (EPS would start Ghostscript).
+FORMATS = {".jpg": ["JPEG"], ".jpeg": ["JPEG"], ".png": ["PNG"], ".webp": ["WEBP"], ".gif": ["GIF"]}
 RASTER = (".jpg", ".jpeg", ".png")
 IMAGE_EXTS = (*RASTER, ".svg", ".webp", ".gif")
 # Phones are ~360-412 CSS px wide at 1.5-3x; 1200 covers a desktop column at 1.5x.
@@ -69,11 +74,86 @@ def _image_refs(text: str) -> list[tuple[int, str, str | None]]:
 _SCAN_CACHE: dict[str, tuple[tuple, list[Problem]]] = {}
 
 
+def _formats(path: Path) -> list[str]:
+    return FORMATS.get(path.suffix.lower(), ["JPEG", "PNG"])
+
+
+def _files(docs: Path) -> list[Path]:
+    """Every file under docs (no hidden ones), without following links out of it or into a loop."""
+    root = os.path.realpath(docs)
+    found = []
+    for here, dirs, files in os.walk(docs):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(here, name)
+            if not name.startswith(".") and os.path.realpath(path).startswith(root + os.sep) and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def picture_problem(path: Path, rel: str) -> Problem | None:
+    """A committed picture that is not what its name says, is cut short, is too many pixels, or (SVG) could run
+    script when opened on its own. Checked in bounded time: the size is read from the header first."""
+    ext = path.suffix.lower()
+    if ext == ".svg":
+        return _svg_problem(path, rel)
+    if ext not in FORMATS:
+        return None
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=FORMATS[ext]) as im:
+                w, h = im.size
+                if w * h > MAX_PIXELS:
+                    return Problem(rel, 1, "image-pixels", f"the picture is {w} × {h} pixels, too many to process",
+                                   "save it at most 1600 px wide (JPEG quality 80) and commit it again")
+                im.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return Problem(rel, 1, "image-pixels", f"the picture has more than {MAX_PIXELS // 1_000_000} million pixels, "
+                       "too many to process", "save it at most 1600 px wide (JPEG quality 80) and commit it again")
+    except Exception as err:  # noqa: BLE001 - whatever Pillow finds wrong with a file, it is the author's problem
+        why = ("it is not a " + FORMATS[ext][0] + " file" if isinstance(err, Image.UnidentifiedImageError)
+               else "the file is cut short" if "truncat" in str(err).lower() else "its data is damaged")
+        return Problem(rel, 1, "image-corrupt", f"the picture cannot be read: {why}",
+                       "open it in an image editor and save it again in the format its name says")
+    return None
+
+
+_SVG_ACTIVE = re.compile(r"<\s*(script|foreignobject|iframe|embed|object|handler|listener)\b|\son[a-z]+\s*=|"
+                         r"<!entity|javascript:|data:text", re.I)
+_SVG_REF = re.compile(r"""(?:xlink:)?href\s*=\s*["']\s*([^"'#\s][^"']*)["']|url\(\s*["']?\s*([^"')#\s][^"')]*)""", re.I)
+
+
+def _svg_problem(path: Path, rel: str) -> Problem | None:
+    """An SVG opened on its own runs its scripts with the site's rights: no script, handlers or outside files."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        if not re.search(r"<!entity", text, re.I):  # entities are refused below without expanding them
+            etree.fromstring(text.encode("utf-8"))
+    except (UnicodeDecodeError, etree.ParseError, ValueError) as err:
+        return Problem(rel, 1, "image-corrupt", f"the SVG picture is not valid UTF-8 XML ({str(err)[:60]})",
+                       "export it again from your drawing program as plain SVG")
+    active = _SVG_ACTIVE.search(text)
+    refs = [a or b for a, b in _SVG_REF.findall(text)]
+    outside = next((r for r in refs if not r.startswith("data:image/")), None)
+    if active or outside:
+        line = text.count("\n", 0, active.start()) + 1 if active else 1
+        what = active.group(0).strip() if active else outside
+        return Problem(rel, line, "svg-unsafe", f"the SVG holds '{what[:30]}', which could run or load something "
+                       "when the picture is opened", "export it again as plain SVG (no scripts, links or "
+                       "embedded pages; pictures inside it as data:image)")
+    return None
+
+
 def image_problems(docs_dir: str) -> list[Problem]:
-    """Committed images over MAX_BYTES and image references with no alt text, each with its path."""
+    """Committed images over MAX_BYTES, unreadable or unsafe, and image references with no alt text or leaving
+    docs/, each with its path."""
     docs = Path(docs_dir)
-    files = sorted(p for p in docs.rglob("*") if p.is_file() and not any(
-        part.startswith(".") for part in p.relative_to(docs).parts))
+    files = _files(docs)
     sig = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files
                 if p.suffix.lower() in (".md", *IMAGE_EXTS))
     hit = _SCAN_CACHE.get(str(docs))
@@ -83,12 +163,24 @@ def image_problems(docs_dir: str) -> list[Problem]:
     big = {p.relative_to(docs).as_posix(): p.stat().st_size for p in files
            if p.suffix.lower() in IMAGE_EXTS and p.stat().st_size > MAX_BYTES}
     referenced: set[str] = set()
+    for path in files:
+        if path.suffix.lower() in IMAGE_EXTS and path.stat().st_size <= MAX_BYTES:
+            found = picture_problem(path, path.relative_to(docs).as_posix())
+            if found:
+                problems.append(found)
     for md in (p for p in files if p.suffix == ".md"):
         rel = md.relative_to(docs).as_posix()
-        for line, src, alt in _image_refs(md.read_text(encoding="utf-8")):
+        text, _unreadable = safety.read_markdown(md, rel)  # build_catalogue reports files it cannot read
+        for line, src, alt in _image_refs(text or ""):
             if not _is_local(src):
                 continue
             target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), src.split("#")[0].split("?")[0]))
+            if src.startswith(("/", "\\")) or target == ".." or target.startswith("../"):
+                problems.append(Problem(rel, line, "image-outside",
+                                        f"the picture address '{src[:60]}' leaves the lesson folders",
+                                        "put the picture in docs/ (e.g. beside the lesson, in img/) and write its "
+                                        "address relative to the lesson: img/picture.png"))
+                continue
             if alt is None or not alt.strip():
                 problems.append(Problem(rel, line, "image-no-alt", f"image '{src}' has no alt text",
                                         "describe the picture in the brackets: ![what it shows](" + src + ")"))
@@ -158,7 +250,7 @@ class ImagePipeline:
 
         digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
         self.cache.mkdir(parents=True, exist_ok=True)
-        with Image.open(source) as im:
+        with Image.open(source, formats=_formats(source)) as im:
             im = ImageOps.exif_transpose(im)
             width, height = im.size
             widths = [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
@@ -210,7 +302,13 @@ class ImagePipeline:
                 if size and "width" not in a:
                     extra.update(width=str(size[0]), height=str(size[1]))
             elif source.suffix.lower() in RASTER:
-                _, _, variants = self.variants(source)
+                try:
+                    _, _, variants = self.variants(source)
+                except Exception:  # noqa: BLE001 - a corrupt picture never breaks a page; image_problems reports it
+                    return _set(tag, extra)
+                target_dir = os.path.realpath(Path(site_dir) / folder)
+                if not target_dir.startswith(os.path.realpath(site_dir) + os.sep):
+                    return _set(tag, extra)
                 stem = posixpath.splitext(posixpath.basename(rel))[0]
                 names = []
                 for v in variants:
@@ -230,14 +328,22 @@ class ImagePipeline:
 
 
 def _source(src: str, page_dir: str, lang: str | None, docs_dir: str) -> tuple[str, Path] | None:
-    """(docs-relative path, file) of the author's image an `<img src>` of a page points at."""
-    rel = posixpath.normpath(posixpath.join(page_dir, src.split("#")[0].split("?")[0]))
+    """(docs-relative path, file) of the author's image an `<img src>` of a page points at.
+
+    Only files inside docs_dir: an absolute address or one climbing out with '..' gives None, so the
+    pipeline never reads a file of the machine nor writes next to where it would be (outside the site).
+    """
+    path_part = src.split("#")[0].split("?")[0]
+    rel = posixpath.normpath(posixpath.join(page_dir, path_part))
+    if path_part.startswith(("/", "\\")) or rel == ".." or rel.startswith(("../", "/")) or "\\" in rel:
+        return None
     if lang and rel.startswith(lang + "/"):
         rel = rel[len(lang) + 1:]
     stem, ext = posixpath.splitext(rel)
+    root = os.path.realpath(docs_dir)
     for candidate in ([f"{stem}.{lang}{ext}"] if lang else []) + [rel]:
         path = Path(docs_dir) / candidate
-        if path.is_file():
+        if path.is_file() and os.path.realpath(path).startswith(root + os.sep):
             return candidate, path
     return None
 

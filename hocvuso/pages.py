@@ -8,6 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Callable
 
+from markdown.util import AtomicString
+
 from .lessons import AUDIENCES, LEVELS, Catalogue, Lesson
 
 TEXT = {
@@ -41,7 +43,8 @@ TEXT = {
 def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
     el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        # Atomic: a lesson's title or description is text, never Markdown or HTML for the page to run.
+        el.text = AtomicString(text)
     return el
 
 
@@ -148,7 +151,7 @@ def handout_index(catalogue: Catalogue, lang: str, pdf: Callable[[str, str | Non
     def entry(parent: etree.Element, text: str, found: tuple[str, int] | None) -> None:
         li = _sub(parent, "li")
         if found is None:
-            li.text = f"{text} ({t['missing']})"
+            li.text = AtomicString(f"{text} ({t['missing']})")
             return
         href, size = found
         _sub(li, "a", text, href=href, type="application/pdf")

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, pipeline, render
+from . import handouts, pipeline, render, safety
 from .lessons import DEFAULT_LANG
 
 log = logging.getLogger("mkdocs.plugins.hocvuso")  # under mkdocs: --strict counts our warnings
@@ -97,6 +97,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         config.mdx_configs[EXT].update(lang=self._lang(config), page=page.file.src_uri)
+        safety.escape_meta(page.meta)  # Material prints titles and descriptions raw: <title>, meta, nav, header
         return markdown
 
     def on_post_page(self, output, page, config):

@@ -180,6 +180,11 @@ def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body:
                                      f"add {LIST_HINT[kind]}"))
         return None, problems
     items: list[tuple[int, str, bool, list[str]]] = []  # (line, text, correct, feedback lines)
+    # The next non-blank line after each line, found once: looking it up by slicing made a quiz with
+    # thousands of blank lines take minutes.
+    following: list[str | None] = [None] * (len(body) + 1)
+    for n in range(len(body) - 1, -1, -1):
+        following[n] = body[n + 1] if n + 1 < len(body) and body[n + 1].strip() else following[n + 1]
     i = start
     while i < len(body):
         ln = body[i]
@@ -191,7 +196,7 @@ def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body:
             continue
         if not ln.strip():
             # A blank line ends the list unless an indented line or another item follows.
-            nxt = next((x for x in body[i + 1:] if x.strip()), None)
+            nxt = following[i]
             if nxt is not None and (nxt.startswith(("    ", "\t")) or _top_item(item_re, nxt)):
                 items[-1][3].append("")
                 i += 1

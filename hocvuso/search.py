@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .questions import fold
+from .safety import plain
 
 # Elements whose text is never indexed, whatever their attributes.
 SKIPPED_TAGS = frozenset({"script", "style", "nav", "button", "template", "svg", "select", "textarea", "noscript"})
@@ -108,6 +109,7 @@ class _PageText(HTMLParser):
 
 def page_entry(url: str, title: str, description: str, html: str) -> Entry:
     """The search entry of one page, from its rendered content HTML."""
+    title, description = plain(title), plain(description)  # front matter arrives escaped for templates
     parser = _PageText()
     parser.feed(html)
     parser.close()

@@ -18,7 +18,8 @@ SITE_URL = "https://hocvuso.example.vn/"  # a publishing build needs a public ad
 def run_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` the way a user does; return the finished process."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+    # Not -q: with -q MkDocs does not count warnings in strict mode, so a build users see fail would pass here.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)],
                           cwd=config.parent, capture_output=True, text=True, env=full_env)
 
 

@@ -147,3 +147,26 @@ def test_our_controls_are_at_least_44_px(context, page, base_url):
             if box[1] < 44 or box[0] < 44:
                 small[sel] = box
     assert not small, small
+
+
+def test_controls_keep_44_px_whatever_the_font(context, page, base_url):
+    """Explicit minimum sizes, not font luck: with every text at 6 px, each control is still 44 × 44 px."""
+    context.add_init_script("""Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
+        getVoices: () => [{lang: 'vi-VN', name: 'v'}], addEventListener() {}, speak() {}, cancel() {},
+        pause() {}, resume() {}}});""")
+    page.goto(base_url + _first_lesson("vi"))
+    page.add_style_tag(content="body * { font-size: 6px !important; line-height: 1 !important; }")
+    page.click(".hvs-size > summary")
+    selectors = [".hvs-skip", ".hvs-lang", ".hvs-size > summary", ".hvs-size__panel button", ".hvs-search__open",
+                 ".hvs-listen__play", ".md-header__option[data-md-component=palette] label:not([hidden])",
+                 ".hvs-toolbar .md-button:not([hidden])", ".hvs-quiz__check", ".hvs-quiz__move button",
+                 ".hvs-quiz__input", ".md-footer__link"]
+    small, seen = {}, set()
+    for sel in selectors:
+        for box in page.eval_on_selector_all(sel, "els => els.filter(e => e.checkVisibility())"
+                                                  ".map(e => e.getBoundingClientRect()).map(r => [r.width, r.height])"):
+            seen.add(sel)
+            if box[0] < 44 or box[1] < 44:
+                small[sel] = box
+    assert seen == set(selectors), set(selectors) - seen
+    assert not small, small

@@ -1,6 +1,8 @@
 /* Offline: registers site/sw.js, adds "Save for offline" to paths; no-op without service workers (file://). */
 (() => {
-  const sw = navigator.serviceWorker, me = document.currentScript;
+  let sw;
+  try { sw = navigator.serviceWorker; } catch (e) { /* blocked site data: no offline copy */ }
+  const me = document.currentScript;
   if (!sw || !/^https?:$/.test(location.protocol) || !me) return;
   const T = document.documentElement.lang === "en"
     ? ["Save for offline", "Saving {k}/{n} lessons…", "{n} lessons saved: they open with no network.", "{f} lessons not saved. Try again online."]

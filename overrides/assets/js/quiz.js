@@ -149,8 +149,15 @@
       (q.querySelector("input,.hvs-quiz__move button") || check).focus();
       if (input) input.select();
     };
+    // Storage may hold anything: only an answer of this question's shape is shown again.
+    const n = items().length, ints = (a) => Array.isArray(a) && a.every((i) => Number.isInteger(i) && i >= 0 && i < n)
+      && new Set(a).size === a.length;
+    const fits = (a) => kind === "fill" ? typeof a === "string" && a.trim() !== "" && a.length < 500
+      : kind === "order" ? ints(a) && a.length === n
+      : ints(a) && a.length > 0 && (a.length === 1 || q.hasAttribute("data-multiple"));
     const saved = rec.a[id];
-    if (saved != null) try { put(saved); grade(saved, false); } catch (e) { clear(); }
+    if (saved != null && !fits(saved)) { delete rec.a[id]; delete rec.ok[id]; }
+    else if (saved != null) try { put(saved); grade(saved, false); } catch (e) { clear(); }
   }
 
   function paths(t) {
