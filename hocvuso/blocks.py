@@ -131,6 +131,7 @@ class HocVuSoBlocksExtension(BlocksExtension):
         self.config = {
             "lang": ["vi", "UI language of the page: vi or en"],
             "docs_dir": ["docs", "Folder of the lessons, for the generated-page blocks"],
+            "audience": ["", "The page's audience folder: how quizzes address the reader (quiz.address)"],
         }
         super().__init__(*args, **kwargs)
 

@@ -124,6 +124,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         config.mdx_configs[EXT]["lang"] = self._lang(config)
+        config.mdx_configs[EXT]["audience"] = page.file.src_uri.split("/")[0]
         return markdown
 
     def on_page_content(self, html, page, config, files):
