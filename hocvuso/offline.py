@@ -108,7 +108,8 @@ html[data-hvs-size="1"]{{--s:1.15}} html[data-hvs-size="2"]{{--s:1.3}} html[data
 body{{margin:0;color:#000;background:#fff}} header{{background:#4051b5;padding:.6rem 1rem}}
 header a{{color:#fff;font-weight:700;text-decoration:none}} main{{max-width:40rem;margin:0 auto;padding:1rem}}
 h1{{font-size:1.6rem;line-height:1.25}} h2{{font-size:1.2rem}} a{{color:#303fa1}} li{{margin:.5rem 0}}
-main a{{display:inline-block;min-height:44px;line-height:44px}}
+main a{{display:inline-block;min-height:44px;line-height:44px}} main li a{{display:block;line-height:1.4;padding:.55rem 0}}
+ul{{padding-left:1.2rem}}
 </style></head>
 <body><header><a href="{home}">{site}</a></header>
 <main>
