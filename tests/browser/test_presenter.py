@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import axe_violations
+from test_projector import free_point
 
 from hocvuso.lessons import load_catalogue
 
@@ -122,6 +123,13 @@ def test_presenter_and_projector_keep_in_step_both_ways(context, lesson_url):
     assert pv.locator(".hvs-presenter__title").inner_text() == heading == lesson().sections[0][0]
     assert pv.locator(".hvs-presenter__upnext strong").inner_text() == lesson().sections[1][0]
     proj.get_by_role("button", name="Màn sau").click()
+    in_step(proj, pv, 3)
+    proj.mouse.click(*free_point(proj, -1))  # a click on the projector's left third
+    in_step(proj, pv, 2)
+    for _ in range(15):  # a long screen scrolls before it moves on
+        proj.mouse.click(*free_point(proj, 1))
+        if proj_at(proj) == 3:
+            break
     in_step(proj, pv, 3)
     # The presenter moves (keys, a clicker on the laptop, its buttons): the projector follows.
     pv.keyboard.press("ArrowRight")
