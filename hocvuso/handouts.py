@@ -397,21 +397,21 @@ def _prune(cache: Path, used: set[Path], days: int = 14) -> None:
 def _booklet(result: Result, lang: str, audience: str, members: list[Lesson], keys: dict[str, str],
              renderer: _Renderer | None, site_url: str, site_name: str, date: _dt.date, cache: Path, common: str,
              render: bool) -> _Renderer | None:
-    """Add one audience's booklet to result: its cover and contents, then the cached handout PDFs joined as they are
-    (no sheet is laid out again)."""
-    html = booklet_html(lang, audience, members, site_url, site_name, date, first_page=3)
+    """Add one audience's booklet to result: its cover and contents on one page, then the cached handout PDFs joined
+    as they are (no sheet is laid out again)."""
+    html = booklet_html(lang, audience, members, site_url, site_name, date, first_page=2)
     key = hashlib.sha256(f"{common}|{lang}|{audience}|{'|'.join(keys[x.path] for x in members)}".encode()
                          ).hexdigest()[:40]
     path = cache / f"{key}.pdf"
     title = TEXT[lang]["booklet"].format(audience=AUDIENCES[audience][lang])
     if path.exists():
-        result.pdfs.append(Pdf(lang, audience, None, title, path, path.stat().st_size, 2 + len(members), False))
+        result.pdfs.append(Pdf(lang, audience, None, title, path, path.stat().st_size, 1 + len(members), False))
         return renderer
     if not render:
         return renderer
     renderer = renderer or _Renderer()
     front = renderer.render(html, TEMPLATES.as_uri() + "/")
-    if len(front.pages) != 2:  # a long contents list: number the pages again
+    if len(front.pages) != 1:  # a long contents list: number the pages again
         html = booklet_html(lang, audience, members, site_url, site_name, date, len(front.pages) + 1)
         front = renderer.render(html, TEMPLATES.as_uri() + "/")
     import io

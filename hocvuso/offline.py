@@ -73,12 +73,75 @@ def write_service_worker(site_dir: str | Path, template: str | Path, serving: bo
         (site / "sw.js").write_text(RETIRE, encoding="utf-8")
         return None
     shrink_own_assets(site)  # before the version, which hashes what is served
+    pages = write_offline_pages(site)
     version = site_version(site)
-    core = ["index.html", *core_files(site)]
+    homes = [p for p in ("index.html", "en/index.html") if (site / p).is_file()]
+    own = core_files(site)
+    # Code loaded only when used (presenter view, saving, search) still has to work offline.
+    lazy = [f"assets/js/{p.name}" for p in sorted((site / "assets" / "js").glob("*.js"))
+            if f"assets/js/{p.name}" not in own]
+    core = [*homes, *pages, *own, *lazy]
     text = template.read_text(encoding="utf-8")
     text = text.replace("__HVS_VERSION__", version).replace("__HVS_CORE__", json.dumps(core))
     (site / "sw.js").write_text(text, encoding="utf-8")
     return version
+
+
+OFFLINE_TEXT = {
+    "vi": {"title": "Chưa mở được trang này", "why": "Máy đang không có mạng, và trang này chưa được lưu trên máy.",
+           "retry": "Thử lại", "later": "khi có mạng.", "saved": "Đã lưu trên máy này",
+           "none": "Chưa có bài nào được lưu. Khi có mạng, mở một lộ trình học và bấm "
+                   "“Lưu để học khi không có mạng”.",
+           "home_text": "Trang chủ"},
+    "en": {"title": "This page cannot open", "why": "There is no network, and this page is not saved on this device.",
+           "retry": "Try again", "later": "once online.", "saved": "Saved on this device",
+           "none": "Nothing saved yet. Online, open a learning path and press “Save for offline”.",
+           "home_text": "Home"},
+}
+_OFFLINE_PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>{title} - {site}</title>
+<script>try{{var s=JSON.parse(localStorage.getItem("hvs:v1:aids")).size;if(s>0&&s<4)document.documentElement.dataset.hvsSize=s}}catch(e){{}}</script>
+<style>
+html{{font:calc(125% * var(--s,1))/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}}
+html[data-hvs-size="1"]{{--s:1.15}} html[data-hvs-size="2"]{{--s:1.3}} html[data-hvs-size="3"]{{--s:1.5}}
+body{{margin:0;color:#000;background:#fff}} header{{background:#4051b5;padding:.6rem 1rem}}
+header a{{color:#fff;font-weight:700;text-decoration:none}} main{{max-width:40rem;margin:0 auto;padding:1rem}}
+h1{{font-size:1.6rem;line-height:1.25}} h2{{font-size:1.2rem}} a{{color:#303fa1}} li{{margin:.5rem 0}}
+main a{{display:inline-block;min-height:44px;line-height:44px}} main li a{{display:block;line-height:1.4;padding:.55rem 0}}
+ul{{padding-left:1.2rem}}
+</style></head>
+<body><header><a href="{home}">{site}</a></header>
+<main>
+<h1>{title}</h1>
+<p>{why}</p>
+<p><a href="<!--hvs-retry-->">{retry}</a> {later}</p>
+<h2>{saved}</h2>
+<!--hvs-saved--><p>{none}</p><!--/hvs-saved-->
+<p><a href="{home}">{home_text}</a></p>
+</main></body></html>
+"""
+
+
+def write_offline_pages(site_dir: str | Path) -> list[str]:
+    """Write offline.html (and en/offline.html for an English site): what the worker answers offline.
+
+    The worker serves it for a page it has not saved, filling in the address asked for and the
+    list of saved pages; its links are relative to its own place (the worker adds a <base>).
+    """
+    site = Path(site_dir)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<a [^>]*title="([^"]*)"[^>]*data-md-component="logo"', home)
+    name = found.group(1) if found else ""
+    written = []
+    for lang, rel in (("vi", "offline.html"), ("en", "en/offline.html")):
+        if lang == "en" and not (site / "en" / "index.html").is_file():
+            continue
+        t = OFFLINE_TEXT[lang]
+        html = _OFFLINE_PAGE.format(lang=lang, site=name, home="index.html", **t)
+        (site / rel).write_text(html, encoding="utf-8")
+        written.append(rel)
+    return written
 
 
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')

@@ -24,6 +24,7 @@ TEXT = {
         "lessons": "Bài học",
         "reset": "Xóa tiến độ học",
         "competencies": "Năng lực",
+        "aids": "Chữ to hơn: bấm nút A+ ở đầu trang (A− để nhỏ lại); nút ◐ bật tương phản cao.",
     },
     "en": {
         "minutes": "{n} min",
@@ -36,6 +37,7 @@ TEXT = {
         "lessons": "Lessons",
         "reset": "Reset progress",
         "competencies": "Competencies",
+        "aids": "Larger text: press A+ at the top of the page (A− makes it smaller); ◐ turns on high contrast.",
     },
 }
 
@@ -58,18 +60,34 @@ def lesson_link(lesson: Lesson) -> str:
 
 def lesson_meta(lesson: Lesson, lang: str) -> str:
     t = TEXT[lang]
-    return " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang],
-                       ", ".join(lesson.competencies)])
+    return " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang]])
+
+
+def _competencies(parent: etree.Element, lesson: Lesson, catalogue: Catalogue, lang: str) -> None:
+    """"Năng lực: <name> (2.1); <name> (2.5)": a reader knows names, not codes; the code stays as small print."""
+    p = _sub(parent, "p", TEXT[lang]["competencies"] + ": ", class_="hvs-path__comp")
+    for n, code in enumerate(lesson.competencies):
+        comp = catalogue.competencies.get(code)
+        span = _sub(p, "span", comp.names[lang] if comp else code)
+        if comp:
+            _sub(span, "small", code).tail = None
+            span.text += " "
+        span.tail = "; " if n < len(lesson.competencies) - 1 else None
 
 
 def learning_path(catalogue: Catalogue, audience: str, lang: str) -> etree.Element:
-    """The ordered list of an audience's lessons, with slots for done marks and progress."""
+    """The ordered list of an audience's lessons, with slots for done marks and progress.
+
+    Each card is one link: the title's link covers the whole card (hvs.css), so a tap on the
+    description opens the lesson too; nothing else in a card is a link.
+    """
     t = TEXT[lang]
     lessons = catalogue.by_audience(audience, lang)
     root = etree.Element("div", {"class": "hvs-path", "data-audience": audience})
     if not lessons:
         _sub(root, "p", t["empty"])
         return root
+    _sub(root, "p", t["aids"], class_="hvs-aids-hint")
     progress = _sub(root, "p", class_="hvs-path__progress", data_total=str(len(lessons)),
                     data_template=t["progress"], aria_live="polite")
     progress.text = t["progress"].format(k=0, n=len(lessons))
@@ -82,6 +100,7 @@ def learning_path(catalogue: Catalogue, audience: str, lang: str) -> etree.Eleme
         meta = _sub(li, "p", lesson_meta(lesson, lang), class_="hvs-path__meta")
         done = _sub(meta, "strong", class_="hvs-path__done", hidden="hidden")
         done.text = "✓ " + t["done"]
+        _competencies(li, lesson, catalogue, lang)
     _sub(root, "button", t["reset"], type="button", class_="hvs-path__reset md-button", hidden="hidden")
     return root
 

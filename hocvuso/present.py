@@ -7,8 +7,9 @@ works (it scrolls), but a class at the back of a hall cannot follow a scrolling 
 What "too long" means (documented for trainers in /giang-vien/): only the text learners see on
 the screen counts: paragraphs, steps, and the question and options of a quiz. Trainer notes,
 option feedback and quiz explanations do not count (never projected, or only once answered), nor
-does the handout box ("Ghi nhớ"), which is a screen of its own. Several questions in one section
-count as the largest of them: the class answers one at a time while the screen scrolls on.
+does the handout box ("Ghi nhớ"), which is a screen of its own. Every question is a screen of its
+own too (assets/js/present.js): the section's text shares the first question's screen, and text
+after a later question shares that question's screen.
 At 1280×720 with the projector's ~30 px type about twelve lines fit under a heading: about
 120 words (Vietnamese: syllables) or 8 list items; an image takes the room of about 40 words.
 """
@@ -82,20 +83,20 @@ def _visible_lines(lines: list[str]) -> Iterable[tuple[int, str]]:
 
 
 def measure(lines: list[str]) -> tuple[int, int]:
-    """(words, list items) of one section's projected text, an image counting as IMAGE_WORDS words.
+    """(words, list items) of the fullest screen one section makes, an image counting as IMAGE_WORDS words.
 
-    A class answers one question at a time and the screen scrolls on to the next, so the text
-    outside questions counts together with the largest question, not with all of them.
+    Each question is a screen: text before the second question is on the first question's screen,
+    text after a later question on that question's screen.
     """
-    counts: dict[int, list[int]] = {0: [0, 0]}
+    screens: dict[int, list[int]] = {}
+    here = 1
     for n, line in _visible_lines(lines):
-        count = counts.setdefault(n, [0, 0])
+        here = max(here, n)
+        count = screens.setdefault(here, [0, 0])
         count[1] += bool(_ITEM.match(line))
         text = _NOISE.sub(" ", _LINK.sub(r"\1", _IMAGE.sub(" ", _ITEM.sub("", line, count=1))))
         count[0] += len(_WORD.findall(text)) + len(_IMAGE.findall(line)) * IMAGE_WORDS
-    prose = counts.pop(0)
-    return (prose[0] + max((c[0] for c in counts.values()), default=0),
-            prose[1] + max((c[1] for c in counts.values()), default=0))
+    return (max((c[0] for c in screens.values()), default=0), max((c[1] for c in screens.values()), default=0))
 
 
 def long_sections(lessons: Iterable[Lesson]) -> list[Problem]:

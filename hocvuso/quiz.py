@@ -23,7 +23,7 @@ TEXT = {
         "many": "Chọn tất cả đáp án đúng.",
         "order": "Sắp xếp các bước theo đúng thứ tự (dùng nút Lên, Xuống).",
         "order_print": "Ghi số thứ tự (1, 2, 3…) vào ô trước mỗi bước.",
-        "fill": "Câu trả lời của bạn",
+        "fill": "Câu trả lời của {a}",
         "check": "Kiểm tra",
         "retry": "Làm lại",
         "show": "Xem đáp án",
@@ -43,7 +43,16 @@ TEXT = {
         "sequence": "Right order:",
     },
 }
+# How each audience's lessons address the reader: the quiz says what the lesson says ("bác" to the
+# elderly, "bạn" to everyone else). The page's audience comes from the extension's `audience` option.
+ADDRESS = {"nguoi-cao-tuoi": "bác"}
 HIDDEN = {"hidden": "hidden"}
+
+
+def address(audience: str | None, lang: str) -> str:
+    """The word a lesson of this audience uses for "you" (lower case)."""
+    return "you" if lang == "en" else ADDRESS.get(audience or "", "bạn")
+
 NO_SEARCH = {"data-search-exclude": ""}
 
 
@@ -75,8 +84,11 @@ class _QuestionBlock(Block):
         block.text = None
         from .render import page_of  # late: render imports the Blocks' module
 
-        lang = page_of(self.md, self.config).lang
-        t = TEXT[lang if lang in TEXT else "vi"]
+        page = page_of(self.md, self.config)
+        lang = page.lang if page.lang in TEXT else "vi"
+        a = address(page.path.split("/")[0] if "/" in page.path else "", lang)
+        t = {k: v.replace("{a}", a) for k, v in TEXT[lang].items()}
+        block.set("data-address", a)
         options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
         try:
             question, _problems = questions.parse_block("", self.NAME, self.argument or "", options,

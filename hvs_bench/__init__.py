@@ -252,12 +252,17 @@ def first_visit_browser(browser, site: Path, page: str) -> tuple[list[Resource],
 
 
 def own_assets(site: Path) -> dict[str, tuple[int, int]]:
-    """{'js'|'css': (raw, gzip)} of the project's own assets as built (site/assets/js|css)."""
-    out = {}
+    """{'js'|'css': (raw, gzip)} of the project's own assets a lesson's first visit loads (site/assets/js|css);
+    'lazy': the rest of them, which pages load only when used (presenter view, saving for offline, search)."""
+    page = lesson_page(site)
+    loaded = {r.url for r in first_visit_static(site, page)}
+    out, lazy = {}, []
     for kind in ("js", "css"):
         files = sorted((site / "assets" / kind).glob(f"*.{kind}"))
-        raw = sum(f.stat().st_size for f in files)
-        out[kind] = (raw, sum(gz(f.read_bytes()) for f in files))
+        first = [f for f in files if f"assets/{kind}/{f.name}" in loaded]
+        lazy += [f for f in files if f not in first]
+        out[kind] = (sum(f.stat().st_size for f in first), sum(gz(f.read_bytes()) for f in first))
+    out["lazy"] = (sum(f.stat().st_size for f in lazy), sum(gz(f.read_bytes()) for f in lazy))
     return out
 
 
@@ -435,7 +440,8 @@ def main(argv: list[str]) -> int:
     built = own_assets(real)
     for kind, budget in (("js", 10240), ("css", 8192)):
         src = sum(gz(f.read_bytes()) for f in (ROOT / "overrides" / "assets" / kind).glob(f"*.{kind}"))
-        print(f"  {kind.upper():<4} built {built[kind][1]:>6}  source {src:>6}  budget {budget}")
+        print(f"  {kind.upper():<4} first visit {built[kind][1]:>6}  all sources {src:>6}  budget {budget}")
+    print(f"  loaded only when used (presenter, saving, search) {built['lazy'][1]}")
     if (real / "sw.js").is_file():
         print(f"  sw.js (service worker, not loaded by pages) {gz((real / 'sw.js').read_bytes())}")
 

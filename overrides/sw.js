@@ -57,7 +57,9 @@ async function answer(req) {
     const slow = new Promise((ok) => setTimeout(ok, 6000));
     const found = await Promise.race([net.catch(() => null), slow.then(() => cache.match(url, { ignoreSearch: true }))]);
     if (found) return found;
-    return (await cache.match(url, { ignoreSearch: true })) || net;
+    const hit = await cache.match(url, { ignoreSearch: true });
+    if (hit) return hit;
+    return req.mode === "navigate" ? net.catch(() => notSaved(cache, url)) : net;
   }
   const hit = await cache.match(url, { ignoreSearch: true });
   if (hit) return hit;
@@ -77,6 +79,29 @@ async function answer(req) {
   }
 }
 
+// A page never saved, with no network: our page in the reader's language (en/ or not) instead of the
+// browser's error, listing what this device has saved. hocvuso/offline.py writes offline.html.
+async function notSaved(cache, url) {
+  const en = url.startsWith(ROOT + "en/");
+  const page = new URL(en ? "en/offline.html" : "offline.html", ROOT).href;
+  const res = await cache.match(page);
+  if (!res) return Response.error();
+  const saved = [];
+  for (const req of await cache.keys()) {
+    const u = req.url.split("?")[0];
+    if (!/\.html$/.test(u) || u.startsWith(ROOT + "en/") !== en || /\/(offline|404)\.html$/.test(u)) continue;
+    const html = await (await cache.match(req)).text();
+    const title = (html.match(/<title>([^<]*)<\/title>/) || [])[1];
+    if (title && !saved.some((s) => s[0] === u)) saved.push([u, title.replace(/ - [^-]*$/, "")]);
+  }
+  saved.sort((a, b) => a[1].localeCompare(b[1]));
+  const list = saved.map(([u, t]) => `<li><a href="${u}">${t}</a></li>`).join("");
+  // Functions, not strings: a "$&" in a title or address stays as it is.
+  const text = (await res.text()).replace("<head>", () => `<head><base href="${page}">`)
+    .replace("<!--hvs-retry-->", () => url).replace(/<!--hvs-saved-->[^]*?<!--\/hvs-saved-->/, (m) => list ? `<ul>${list}</ul>` : m);
+  return new Response(text, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || !own(req.url)) return; // other origins: not ours to cache
@@ -90,6 +115,7 @@ const LINKS = /(?:src|href)="([^"#?]+\.(?:webp|svg|png|jpe?g|pdf))"/g;
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   const port = event.ports && event.ports[0];
+  if (data.type === "hello" && port) port.postMessage({ save: true }); // the page may offer "Save for offline"
   if (data.type !== "save" || !Array.isArray(data.urls)) return;
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);

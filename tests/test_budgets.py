@@ -18,7 +18,9 @@ _FETCHING = re.compile(r"""<(?:script|img|source|iframe|link(?=[^>]*rel=["']?(?:
 
 
 def test_own_javascript_and_css_within_budget(site):
+    """What a lesson's first visit loads; the presenter view, saving for offline and search load when used."""
     own = bench.own_assets(site)
+    assert own["lazy"][1] > 0  # they exist, and are not counted twice
     detail = {f"{f.parent.name}/{f.name}": bench.gz(f.read_bytes())
               for kind in ("js", "css") for f in sorted((site / "assets" / kind).glob(f"*.{kind}"))}
     assert own["js"][1] <= OWN_JS, f"own JS is {own['js'][1]} B gzip (budget {OWN_JS}): {detail}"

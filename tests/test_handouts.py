@@ -119,13 +119,15 @@ def test_key_is_printed_upside_down_below_the_questions(built):
 def test_booklet_has_cover_contents_and_handouts_in_path_order(built):
     pdf = built / "tai-lieu-in/pdf/nguoi-cao-tuoi.pdf"
     reader = PdfReader(pdf)
-    assert len(reader.pages) == 4  # cover, contents, two handouts
-    contents = " ".join(unicodedata.normalize("NFC", reader.pages[1].extract_text()).split())
-    assert "Mục lục" in contents and "trang 3" in contents and "trang 4" in contents
+    assert len(reader.pages) == 3  # cover and contents on one page, then two handouts: no page wasted
+    contents = " ".join(unicodedata.normalize("NFC", reader.pages[0].extract_text()).split())
+    assert "Người cao tuổi" in contents and "Mục lục" in contents  # the cover's title, then the contents
+    assert contents.index("Người cao tuổi") < contents.index("Mục lục")
+    assert "trang 2" in contents and "trang 3" in contents
     assert contents.index("Gọi điện video") < contents.index("Nhắn tin thoại")
-    assert "Gọi điện video" in unicodedata.normalize("NFC", reader.pages[2].extract_text())
-    assert "Nhắn tin thoại" in unicodedata.normalize("NFC", reader.pages[3].extract_text())
-    assert len(PdfReader(built / "en/tai-lieu-in/pdf/nguoi-cao-tuoi.pdf").pages) == 4
+    assert "Gọi điện video" in unicodedata.normalize("NFC", reader.pages[1].extract_text())
+    assert "Nhắn tin thoại" in unicodedata.normalize("NFC", reader.pages[2].extract_text())
+    assert len(PdfReader(built / "en/tai-lieu-in/pdf/nguoi-cao-tuoi.pdf").pages) == 3
 
 
 def test_index_page_lists_every_pdf_with_its_size_in_the_pages_language(built):

@@ -53,9 +53,12 @@ def test_measure_counts_what_the_screen_shows():
     assert present.measure(["/// handout", words(500), "///"]) == (0, 0)
 
 
-def test_several_questions_count_as_the_largest():
+def test_each_question_is_a_screen_the_text_with_the_first():
+    """Projector mode shows every question on a screen of its own, the section's text with the first."""
     two = (QUIZ + "\n" + QUIZ.replace("một hai", "một hai ba bốn năm")).split("\n")
-    assert present.measure([words(5), *two]) == (5 + 5 + 6, 2)
+    assert present.measure([words(5), *two]) == (5 + 8, 2)  # text and the first question: the fuller screen
+    assert present.measure([words(1), *two]) == (11, 2)  # the second question alone is fuller
+    assert present.measure([*QUIZ.split("\n"), words(50), *QUIZ.split("\n")]) == (8 + 50, 2)  # text after the first
 
 
 def test_long_sections_warn_with_line_and_code():

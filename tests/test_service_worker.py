@@ -35,8 +35,11 @@ def _written(site: Path) -> tuple[str, list[str]]:
 
 def test_version_follows_the_pages_and_core_lists_own_files(tmp_path):
     site = _site(tmp_path)
+    (site / "assets" / "js").mkdir()
+    (site / "assets" / "js" / "later.js").write_text("window.later = 1;\n")  # loaded by a page only when used
     first, core = _written(site) if offline.write_service_worker(site, TEMPLATE) else ("", [])
-    assert core == ["index.html", "assets/css/a.css"]  # never another origin's file
+    # never another origin's file; the offline page and code loaded later are there for when the network is not
+    assert core == ["index.html", "offline.html", "assets/css/a.css", "assets/js/later.js"]
     (site / "sitemap.xml").write_text("<urlset>today</urlset>")
     assert offline.write_service_worker(site, TEMPLATE) == first  # dates in the sitemap are not a new build
     (site / "x" / "bai.html").write_text("<h1>Bài mới</h1>")
@@ -70,3 +73,20 @@ def test_material_hreflang_links_are_dropped():
     html = ('<link rel="canonical" href="x">\n      <link rel="alternate" href="/" hreflang="vi">\n'
             '      <link rel="alternate" href="/en/" hreflang="en">\n<link rel="icon" href="f.svg">')
     assert offline.drop_alternate_links(html) == '<link rel="canonical" href="x">\n<link rel="icon" href="f.svg">'
+
+
+def test_offline_pages_in_each_language_with_slots_the_worker_fills(tmp_path):
+    site = _site(tmp_path)
+    (site / "index.html").write_text('<a href="index.html" title="Học vụ số" class="md-header__button md-logo" '
+                                     'aria-label="Học vụ số" data-md-component="logo">')
+    (site / "en").mkdir()
+    (site / "en" / "index.html").write_text("<h1>Home</h1>")
+    offline.write_service_worker(site, TEMPLATE)
+    _, core = _written(site)
+    assert {"offline.html", "en/offline.html", "en/index.html"} <= set(core)
+    vi, en = (site / "offline.html").read_text(encoding="utf-8"), (site / "en" / "offline.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in vi and "Chưa mở được trang này" in vi and "Học vụ số" in vi
+    assert '<html lang="en">' in en and "This page cannot open" in en
+    for page in (vi, en):  # what the worker replaces (overrides/sw.js, notSaved)
+        assert "<head>" in page and 'href="<!--hvs-retry-->"' in page
+        assert re.search(r"<!--hvs-saved-->.+<!--/hvs-saved-->", page)

@@ -63,7 +63,8 @@ def test_axe_finds_nothing_in_dark_and_high_contrast(page, base_url, lang, schem
 
 def test_axe_with_search_and_text_size_open(page, base_url):
     page.goto(base_url + _first_lesson("vi"))
-    page.click(".hvs-size > summary")
+    page.click(".hvs-size [data-step='1']")
+    page.click(".hvs-contrast")
     assert axe_violations(page) == []
     page.click(".hvs-search__open")
     page.fill("#hvs-search-q", "an toan")
@@ -118,7 +119,8 @@ def test_keyboard_walk_skip_link_and_visible_focus(page, base_url, scheme):
             invisible.append(key)
     assert not invisible, invisible
     joined = " ".join(seen)
-    for wanted in ("hvs-skip", "hvs-lang", "SUMMARY", "hvs-search__open", "md-footer__link"):
+    for wanted in ("hvs-skip", "hvs-lang", "hvs-size__step", "hvs-contrast", "hvs-search__open",
+                   "md-footer__link"):
         assert wanted in joined, (wanted, seen)
     assert sum("#" in k and "ARTICLE" not in k for k in seen) > 5
 
@@ -128,8 +130,7 @@ def test_our_controls_are_at_least_44_px(context, page, base_url):
         getVoices: () => [{lang: 'vi-VN', name: 'v'}], addEventListener() {}, speak() {}, cancel() {},
         pause() {}, resume() {}}});""")
     page.goto(base_url + _first_lesson("vi"))
-    page.click(".hvs-size > summary")
-    selectors = [".hvs-skip", ".hvs-lang", ".hvs-size > summary", ".hvs-size__panel button", ".hvs-search__open",
+    selectors = [".hvs-skip", ".hvs-lang", ".hvs-size button", ".hvs-contrast", ".hvs-search__open",
                  ".hvs-listen__play", ".md-header__option[data-md-component=palette] label:not([hidden])"]
     small = {}
     for sel in selectors:

@@ -29,16 +29,19 @@ def test_text_size_steps_persist_and_apply_before_first_paint(context, page, bas
     lesson = _lesson()
     page.goto(base_url + lesson.url)
     normal = _root_px(page)
-    page.click(".hvs-size > summary")
-    larger = page.locator("[data-step='1']")
-    smaller = page.locator("[data-step='-1']")
-    assert smaller.is_disabled() and page.inner_text(".hvs-size__panel output") == "1/4"
+    # Visible and labelled in the header at 412 px: no menu to open first.
+    group = page.get_by_role("group", name="Cỡ chữ")
+    larger, smaller = group.get_by_role("button", name="Chữ to hơn"), group.get_by_role("button", name="Chữ nhỏ hơn")
+    assert larger.is_visible() and larger.inner_text() == "A+" and smaller.inner_text() == "A−"
+    assert smaller.is_disabled() and page.text_content(".hvs-size output") == ""  # nothing said before a change
     sizes = []
-    for _ in range(3):
+    for k in range(3):
         larger.click()
         sizes.append(_root_px(page))
+        assert page.text_content(".hvs-size output") == f"Cỡ chữ {k + 2}/4"  # said by the live region
+    assert page.get_attribute(".hvs-size output", "aria-live") == "polite"
     assert sizes == sorted(sizes) and len(set(sizes)) == 3 and sizes[-1] >= 1.45 * normal
-    assert larger.is_disabled() and page.inner_text(".hvs-size__panel output") == "4/4"
+    assert larger.is_disabled() and smaller.evaluate("b => b === document.activeElement")  # focus not lost
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["size"] == 3
 
     # Another page, loaded afresh: the size is set on <html> before <body> exists (no flash of small text).
@@ -48,13 +51,10 @@ def test_text_size_steps_persist_and_apply_before_first_paint(context, page, bas
     page.goto(base_url + "nguoi-cao-tuoi/index.html")
     assert page.evaluate("window.__sizeAtBody") == "3"
     assert _root_px(page) == sizes[-1]
-    # Back down to normal, step by step; Escape closes the panel.
-    page.click(".hvs-size > summary")
+    # Back down to normal, step by step.
     for _ in range(3):
         smaller.click()
     assert _root_px(page) == normal and smaller.is_disabled()
-    page.keyboard.press("Escape")
-    assert not page.evaluate("document.querySelector('.hvs-size').open")
     assert not page.js_errors
 
 
@@ -62,7 +62,6 @@ def test_corrupt_or_blocked_storage_is_ignored(context, page, base_url):
     context.add_init_script(f"localStorage.setItem('{KEY}', '{{not json')")
     page.goto(base_url + "index.html")
     normal = _root_px(page)
-    page.click(".hvs-size > summary")
     page.click("[data-step='1']")
     assert _root_px(page) > normal
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["size"] == 1
@@ -84,10 +83,10 @@ def test_largest_size_never_scrolls_sideways_at_412(context, page, base_url, rel
     # Header controls side by side, none covering another, all on screen.
     boxes = page.eval_on_selector_all(
         ".md-header__inner > label.md-icon, .md-header__option label:not([hidden]), .hvs-lang, "
-        ".hvs-size > summary, .hvs-search__open",
+        ".hvs-size button, .hvs-contrast, .hvs-search__open",
         "els => els.filter(e => e.offsetWidth).map(e => { const r = e.getBoundingClientRect(); "
         "return [r.left, r.right, r.top, r.bottom] })")
-    assert len(boxes) >= 4
+    assert len(boxes) >= 7
     boxes.sort()
     for (l1, r1, *_), (l2, *_rest) in zip(boxes, boxes[1:]):
         assert r1 <= l2 + 0.5, boxes
@@ -109,6 +108,42 @@ def test_high_contrast_scheme_is_applied_and_remembered(page, base_url):
     page.goto(base_url + "en/index.html")  # remembered across pages and languages
     assert page.evaluate("document.body.dataset.mdColorScheme") == "hvs-contrast"
     page.wait_for_function(colours, timeout=3000)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_high_contrast_is_one_tap_on_and_off_and_remembered(page, base_url, lang):
+    page.goto(base_url + _lesson(lang).url)
+    name = "Tương phản cao" if lang == "vi" else "High contrast"
+    button = page.get_by_role("button", name=name)
+    assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+    box = button.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44 and box["x"] + box["width"] <= 412
+    button.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "hvs-contrast"
+    assert button.get_attribute("aria-pressed") == "true"  # what a screen reader says: pressed
+    page.goto(base_url + ("en/" if lang == "en" else "") + "index.html")  # remembered (Material keeps it)
+    button = page.get_by_role("button", name=name)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "hvs-contrast"
+    assert button.get_attribute("aria-pressed") == "true"
+    button.click()  # one more tap: off, back to the scheme the reader had
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert button.get_attribute("aria-pressed") == "false"
+    # From dark mode: on, then off back to dark.
+    page.click(".md-header__option[data-md-component=palette] label:not([hidden])")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    button.click()
+    button.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert not page.js_errors
+
+
+@pytest.mark.parametrize("rel", ["index.html", "nguoi-cao-tuoi/index.html", "en/index.html", "en/hoc-sinh/index.html"])
+def test_home_and_paths_say_how_to_make_the_text_larger(page, base_url, rel):
+    hint = page.goto(base_url + rel) and page.locator(".hvs-aids-hint")
+    assert hint.count() == 1 and hint.is_visible()
+    text = hint.inner_text()
+    assert "A+" in text and ("Chữ to hơn" in text if not rel.startswith("en/") else "Larger text" in text)
+    assert hint.evaluate("e => e.getBoundingClientRect().bottom") < 900 * 1.5  # near the top, not at the foot
 
 
 SPEECH_STUB = """
@@ -219,8 +254,9 @@ def test_aids_work_from_a_usb_copy(context, page, site):
     _stub(context, [{"lang": "vi-VN", "name": "Tiếng Việt"}])
     page.goto((site / _lesson().url).as_uri())
     assert page.locator(".hvs-listen__play").is_visible()
-    page.click(".hvs-size > summary")
     page.click("[data-step='1']")
+    page.click(".hvs-contrast")
     page.goto((site / "en" / "index.html").as_uri())
     assert page.evaluate("document.documentElement.dataset.hvsSize") == "1"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "hvs-contrast"
     assert not page.js_errors

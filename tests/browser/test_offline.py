@@ -57,16 +57,81 @@ def test_visited_lesson_reloads_with_no_network(context, page, base_url):
     page.reload()
     assert page.locator("h1").first.inner_text() == found[0].title
     assert _styled(page)
-    # Offline is real: a lesson never opened does not load.
-    with pytest.raises(Exception):
-        page.goto(other, timeout=5000)
+    # Offline is real: a lesson never opened does not load; our page says so, not the browser's error.
+    response = page.goto(other, timeout=10000)
+    assert response.status == 503 and page.locator("h1").inner_text() == "Chưa mở được trang này"
     assert not page.js_errors
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_page_never_saved_gets_our_page_in_the_readers_language(context, page, base_url, lang):
+    """Offline, a page the device never saved: the worker answers with our page, listing what is saved."""
+    cat = _catalogue()
+    mine = [x for x in cat.lessons if x.lang == lang]
+    opened, never = mine[0], mine[-1]
+    other_lang = next(x for x in cat.lessons if x.lang != lang)
+    page.goto(base_url + opened.url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    _wait_cached(page, base_url + opened.url)
+    page.goto(base_url + other_lang.url)  # saved too, but in the other language: not listed
+    _wait_cached(page, base_url + other_lang.url)
+    context.set_offline(True)
+    response = page.goto(base_url + never.url + "?mode=present#x", timeout=10000)
+    assert response.status == 503
+    words = {"vi": ("Chưa mở được trang này", "Đã lưu trên máy này", "Thử lại"),
+             "en": ("This page cannot open", "Saved on this device", "Try again")}[lang]
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("h1").inner_text() == words[0]
+    assert page.get_by_role("heading", name=words[1]).is_visible()
+    assert page.get_by_role("link", name=words[2]).get_attribute("href") == base_url + never.url + "?mode=present"
+    saved = page.locator("main li a")
+    assert opened.title in saved.all_inner_texts()
+    assert other_lang.title not in saved.all_inner_texts() and never.title not in saved.all_inner_texts()
+    assert axe_violations(page) == []
+    page.locator("main li a", has_text=opened.title).click()  # what is saved opens
+    page.wait_for_url(base_url + opened.url)
+    assert page.locator("h1").first.inner_text() == opened.title
+    assert not page.js_errors
+
+
+def test_no_progress_bar_before_saving_and_no_save_button_in_the_preview(tmp_path, browser, base_url, site):
+    """A real build offers "Save for offline" once its worker runs, with no bar until pressed; the preview's
+    worker (`mkdocs serve` writes one that clears the caches and removes itself) is never offered it."""
+    aud, found = _path_with_lessons(2)
+    ctx = browser.new_context(viewport={"width": 412, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base_url}{aud}/index.html")
+        page.locator(".hvs-offline button").wait_for(timeout=10000)
+        assert page.locator(".hvs-offline progress").count() == 0
+        assert page.locator(".hvs-offline__status").is_hidden()
+    finally:
+        ctx.close()
+    preview = tmp_path / "preview"
+    shutil.copytree(site, preview)
+    from hocvuso import offline
+    offline.write_service_worker(preview, ROOT / "overrides" / "sw.js", serving=True)
+    server = _Server(preview)
+    ctx = browser.new_context(viewport={"width": 412, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server.url}{aud}/index.html")
+        page.wait_for_function("async () => performance.now() > 3000 &&"
+                               " (await navigator.serviceWorker.getRegistrations()).length === 0",
+                               timeout=10000, polling=200)
+        page.wait_for_timeout(1000)
+        assert page.locator(".hvs-offline").count() == 0  # hidden, never stuck at "Đang lưu 0/7 bài…"
+        assert page.locator(".hvs-path__item").count() == len(found)
+    finally:
+        ctx.close()
+        server.stop()
 
 
 def test_saved_path_opens_offline_lesson_by_lesson(context, page, base_url):
     aud, found = _path_with_lessons(2)
     page.goto(f"{base_url}{aud}/index.html")
     button = page.get_by_role("button", name="Lưu để học khi không có mạng")
+    assert page.locator(".hvs-offline progress").count() == 0  # no bar before anything is pressed
     button.click()
     status = page.locator(".hvs-offline__status")
     status.filter(has_text="Đã lưu").wait_for(timeout=20000)

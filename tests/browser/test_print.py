@@ -86,3 +86,34 @@ def test_handout_index_page_links_open_pdfs_and_pass_axe(page, base_url):
         response = page.request.get(base_url + "tai-lieu-in/" + href)
         assert response.ok and response.body()[:5] == b"%PDF-", href
     assert axe_violations(page) == []
+
+
+def _page_fill(pdf: Path) -> list[tuple[float, str]]:
+    """Per page: how far down its text reaches (0..1 of the page height), and its text."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = []
+    for page in html.split("<page ")[1:]:
+        height = float(page.split('height="', 1)[1].split('"', 1)[0])
+        bottoms = [float(y) for y in __import__("re").findall(r'yMax="([\d.]+)"', page)]
+        words = __import__("re").findall(r">([^<]+)</word>", page)
+        out.append((max(bottoms, default=0) / height, unicodedata.normalize("NFC", " ".join(words))))
+    return out
+
+
+@pytest.mark.parametrize("rel", ["nguoi-cao-tuoi/goi-video-zalo.html", "en/nguoi-cao-tuoi/goi-video-zalo.html"])
+def test_a_printed_lesson_starts_its_text_on_page_1_and_fills_its_pages(page, base_url, tmp_path, rel):
+    """A tall picture kept whole used to push its section to page 2, leaving page 1 half empty."""
+    cat = lessons.load_catalogue(str(ROOT / "docs"))
+    lesson = next(x for x in cat.lessons if x.url == rel)
+    page.goto(base_url + rel)
+    page.emulate_media(media="print")
+    pdf = tmp_path / "lesson.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    pages = _page_fill(pdf)
+    first_section = lesson.sections[0][0]
+    assert first_section in pages[0][1]
+    second = lesson.sections[1][0]  # the section with the picture starts on page 1 too
+    assert second in pages[0][1], pages[0][1][-200:]
+    for n, (fill, _) in enumerate(pages[:-1], 1):
+        assert fill > 0.75, f"page {n} of {len(pages)} is only {fill:.0%} full"  # 0.95 is the foot margin
+    assert len(pages) <= 4

@@ -27,10 +27,21 @@ def lesson():
     return sorted(found, key=lambda x: (x.audience, x.order))[0]
 
 
+def questions_per_section(x) -> list[int]:
+    starts = [line for _, line in x.sections]
+    count = [0] * len(starts)
+    for block in x.blocks:
+        if block.name in ("quiz", "order", "fill"):
+            count[max(i for i, line in enumerate(starts) if line < block.line)] += 1
+    return count
+
+
 def screens() -> int:
-    """Title screen, one per ## section, the handout ("Ghi nhớ") unless it has a ## to itself, the sources if any."""
+    """Title screen, one per ## section and one more per question after a section's first, the handout ("Ghi nhớ")
+    unless it has a ## to itself, the sources if any."""
     handout_has_heading = re.search(r"^## .*\n\s*/// handout", lesson().markdown, re.M)
-    return 1 + len(lesson().sections) + (not handout_has_heading) + bool(lesson().sources)
+    extra = sum(max(0, n - 1) for n in questions_per_section(lesson()))
+    return 1 + len(lesson().sections) + extra + (not handout_has_heading) + bool(lesson().sources)
 
 
 def present(page, base_url, size=BIG, query="?mode=present", hash=""):
@@ -302,3 +313,26 @@ def test_projector_mode_has_no_axe_violations(page, base_url, size):
     while not quiz.is_visible():
         step(page, lambda: page.keyboard.press("PageDown"))
     assert axe_violations(page) == []
+
+
+def test_every_question_is_a_screen_of_its_own(page, base_url):
+    """A section of four questions is four screens, and the indicator counts them."""
+    x = next(x for x in sorted(load_catalogue(str(ROOT / "docs")).lessons, key=lambda x: x.url)
+             if x.lang == "vi" and max(questions_per_section(x), default=0) > 2)
+    page.set_viewport_size(BIG)
+    page.goto(f"{base_url}{x.url}?mode=present")
+    page.wait_for_function("document.documentElement.classList.contains('hvs-mode-present')")
+    total = int(page.locator(".hvs-present-pos").inner_text().split(" / ")[1])
+    assert total >= 1 + len(x.sections) + sum(n - 1 for n in questions_per_section(x) if n)
+    seen = []
+    for k in range(1, total + 1):
+        assert page.locator(".hvs-present-pos").inner_text() == f"{k} / {total}"
+        shown = page.evaluate("[...document.querySelectorAll('.hvs-quiz')].filter(q => q.getClientRects().length)"
+                              ".map(q => q.querySelector('legend').textContent)")
+        assert len(shown) <= 1, f"screen {k} shows {len(shown)} questions"
+        seen += shown
+        if k < total:
+            before = page.locator(".hvs-present-pos").inner_text()
+            while page.locator(".hvs-present-pos").inner_text() == before:  # a long screen scrolls first
+                page.keyboard.press("PageDown")
+    assert seen == [q.prompt for q in x.questions]  # each question once, in order

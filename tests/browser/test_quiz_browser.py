@@ -86,20 +86,30 @@ def test_wrong_then_right_with_feedback_beside_the_choice(page, url):
     assert wrong.locator(".hvs-quiz__mark").inner_text() == "✗ Sai"
     assert wrong.locator(".hvs-quiz__fb").is_visible()
     assert quiz.locator("li", has_text="dài").locator(".hvs-quiz__fb").is_hidden()
-    assert quiz.locator(".hvs-quiz__status").inner_text().startswith("Chưa đúng.")
-    assert quiz.locator(".hvs-quiz__check").is_hidden() and quiz.locator("input").first.is_disabled()
-    assert "hvs-quiz__retry" in focused_class(page)
-    page.keyboard.press("Enter")  # "Làm lại" by keyboard
-    assert quiz.locator(".hvs-quiz__mark").count() == 0 and quiz.locator(".hvs-quiz__explain").is_hidden()
+    assert quiz.locator(".hvs-quiz__status").inner_text().startswith("Chưa đúng. Đọc gợi ý, sửa lại rồi bấm “Kiểm tra”.")
+    # Wrong: the options stay open and "Kiểm tra" stays, with focus, beside "Làm lại".
+    assert quiz.locator(".hvs-quiz__check").is_visible() and quiz.locator("input").first.is_enabled()
+    assert quiz.locator(".hvs-quiz__retry").is_visible() and "hvs-quiz__check" in focused_class(page)
+    quiz.locator(".hvs-quiz__retry").click()  # "Làm lại" still clears all
+    assert quiz.locator("input:checked").count() == 0 and quiz.locator(".hvs-quiz__explain").is_hidden()
+    assert quiz.locator(".hvs-quiz__mark").count() == 0
     assert page.evaluate("document.activeElement.type") == "radio"
-    answer(quiz, "Một câu dài dễ nhớ")
+    answer(quiz, "123456")
+    page.keyboard.press("Shift+Tab")  # from "Kiểm tra" back to the options by keyboard
+    page.keyboard.press("ArrowDown")  # another choice: the old mark and feedback go
+    assert quiz.locator(".hvs-quiz__mark").count() == 0 and quiz.locator(".hvs-quiz__fb:visible").count() == 0
+    answer(quiz, "Một câu dài dễ nhớ")  # then "Kiểm tra": no "Làm lại" in between
     right = quiz.locator("li", has_text="dài")
     assert right.locator(".hvs-quiz__mark").inner_text() == "✓ Đúng"
     assert right.locator(".hvs-quiz__fb").inner_text() == "Đúng: câu dài vừa dễ nhớ vừa khó đoán."
     assert quiz.locator(".hvs-quiz__explain").inner_text() == "Mật khẩu mạnh là mật khẩu dài."
-    # What the live region announces: verdict, the chosen option's feedback, the page score.
-    assert quiz.locator(".hvs-quiz__status").text_content() == \
-        "Đúng rồi! Đúng: câu dài vừa dễ nhớ vừa khó đoán. Bạn trả lời đúng 1/5 câu."
+    assert quiz.locator("input").first.is_disabled() and quiz.locator(".hvs-quiz__check").is_hidden()
+    assert "hvs-quiz__retry" in focused_class(page)
+    # What the live region announces: verdict and the chosen option's feedback; the page's one score line, its own.
+    assert quiz.locator(".hvs-quiz__status").text_content() == "Đúng rồi! Đúng: câu dài vừa dễ nhớ vừa khó đoán."
+    assert page.locator(".hvs-score").text_content() == "Bạn trả lời đúng 1/5 câu."
+    assert page.locator(".hvs-score").get_attribute("role") == "status"
+    assert page.get_by_text("trả lời đúng").count() == 1
     assert page.js_errors == []
 
 
@@ -117,8 +127,7 @@ def test_multiple_choice_needs_every_right_answer(page, url):
     assert quiz.locator("input[type=checkbox]").count() == 3
     answer(quiz, "Bật xác thực hai lớp")
     assert quiz.locator(".hvs-quiz__status").inner_text().startswith("Đúng một phần")
-    quiz.locator(".hvs-quiz__retry").click()
-    answer(quiz, "Bật xác thực hai lớp", "Cập nhật ứng dụng")
+    answer(quiz, "Cập nhật ứng dụng")  # the missing one added, checked again at once
     assert quiz.locator(".hvs-quiz__status").inner_text().startswith("Đúng rồi!")
     assert quiz.locator(".hvs-quiz__mark").all_inner_texts() == ["✓ Đúng", "✓ Đúng"]
 
@@ -305,8 +314,9 @@ def test_disabled_storage_never_breaks_the_quiz(page, url):
     quiz = quizzes(page).first
     quiz.locator(".hvs-quiz__retry").click()
     answer(quiz, "123456")
-    assert quiz.locator(".hvs-quiz__status").text_content() == "Chưa đúng. Đọc gợi ý rồi bấm “Làm lại”. " \
-        "Sai: đây là mật khẩu bị dùng nhiều nhất. Bạn trả lời đúng 3/5 câu. ✓ Bạn đã hoàn thành bài học này."
+    assert quiz.locator(".hvs-quiz__status").text_content() == "Chưa đúng. Đọc gợi ý, sửa lại rồi bấm “Kiểm tra”. " \
+        "Sai: đây là mật khẩu bị dùng nhiều nhất."
+    assert page.locator(".hvs-score").inner_text() == "Bạn trả lời đúng 3/5 câu. ✓ Bạn đã hoàn thành bài học này."
     assert not [e for e in page.js_errors if "quiz" in e]
 
 
@@ -317,7 +327,8 @@ def test_english_ui_and_progress_shared_with_vietnamese(page, url):
     answer(quiz, "123456")
     assert quiz.locator(".hvs-quiz__mark").inner_text() == "✗ Wrong"
     assert quiz.locator(".hvs-quiz__status").text_content() == \
-        "Not quite. Read the hint, then press “Try again”. Wrong: it is the most used password. You got 0 of 5 right."
+        "Not quite. Read the hint, change your answer and press “Check”. Wrong: it is the most used password."
+    assert page.locator(".hvs-score").inner_text() == "You got 0 of 5 right."
     assert quiz.locator(".hvs-quiz__retry").inner_text() == "Try again"
     quiz.locator(".hvs-quiz__retry").click()
     q = quizzes(page)
@@ -399,3 +410,36 @@ def test_answered_quizzes_keep_contrast_in_dark_schemes(page, url, scheme):
                                   {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag22aa']}})""")
     assert [(v["id"], [(n["target"], n["any"][0]["data"] if n["any"] else None) for n in v["nodes"]])
             for v in result["violations"]] == []
+
+
+def test_a_wrong_order_is_fixed_and_checked_again_directly(page, url):
+    page.goto(url + "hoc-sinh/bai-mot.html")
+    quiz = page.locator(".hvs-quiz--order")
+    quiz.locator(".hvs-quiz__check").click()  # the shown order is never the right one
+    assert "is-wrong" in quiz.get_attribute("class")
+    assert quiz.locator(".hvs-quiz__move button").first.is_visible()  # still movable after a wrong answer
+    for target in range(4):
+        item = quiz.locator(f"li[data-i='{target}']")
+        while item.evaluate("li => [...li.parentNode.children].indexOf(li)") > target:
+            item.locator("button").first.click()
+    assert quiz.locator(".hvs-quiz__mark").count() == 0  # marks of the old order went with the first move
+    quiz.locator(".hvs-quiz__check").click()
+    assert quiz.locator(".hvs-quiz__status").inner_text().startswith("Đúng rồi!")
+
+
+def test_quiz_words_follow_the_lessons_address(page, base_url):
+    """The elderly path says "bác", and so do its quizzes; other paths say "bạn"."""
+    from hocvuso.lessons import load_catalogue
+
+    lessons = load_catalogue(str(Path(__file__).resolve().parents[2] / "docs")).lessons
+    for audience, word in (("nguoi-cao-tuoi", "bác"), ("hoc-sinh", "bạn")):
+        lesson = next(x for x in lessons if x.lang == "vi" and x.audience == audience
+                      and any(q.kind == "fill" for q in x.questions))
+        page.goto(base_url + lesson.url)
+        assert page.locator(".hvs-quiz--fill .hvs-quiz__label").first.inner_text() == f"Câu trả lời của {word}"
+        quiz = page.locator(".hvs-quiz--quiz").first
+        quiz.locator("input").first.check()
+        quiz.locator(".hvs-quiz__check").click()
+        assert page.locator(".hvs-score").inner_text().startswith(f"{word.capitalize()} trả lời đúng ")
+        assert page.get_by_text("trả lời đúng").count() == 1  # one score line
+    assert not page.js_errors

@@ -3,29 +3,44 @@
   const KEY = "hvs:v1:aids", root = document.documentElement, $ = s => document.querySelector(s);
   const load = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; } };
 
-  // Text size 0..3
-  const panel = $(".hvs-size__panel");
-  const size = n => {
+  // Text size 0..3, in steps; the live region says which
+  const group = $(".hvs-size");
+  const size = (n, say) => {
     n = Math.max(0, Math.min(3, n | 0));
     if (n) root.dataset.hvsSize = n; else delete root.dataset.hvsSize;
-    const [less, out, more] = panel.children;
-    out.value = `${n + 1}/4`;
+    const [less, more, out] = group.querySelectorAll("button,output");
     less.disabled = !n;
     more.disabled = n > 2;
+    if (say) out.value = out.dataset.now.replace("{k}", n + 1);
     return n;
   };
-  if (panel) {
-    const details = panel.parentNode;
+  if (group) {
     size(load().size);
-    panel.onclick = e => {
+    group.onclick = e => {
       const b = e.target.closest("button");
       if (!b) return;
-      const n = size(+(root.dataset.hvsSize || 0) + +b.dataset.step);
+      const n = size(+(root.dataset.hvsSize || 0) + +b.dataset.step, 1);
       try { localStorage.setItem(KEY, JSON.stringify({ ...load(), size: n })); } catch (e) {}
-      if (b.disabled) panel.querySelector(":enabled").focus();
+      if (b.disabled) group.querySelector(":enabled").focus();
     };
-    document.addEventListener("click", e => { if (!details.contains(e.target)) details.open = false; });
-    details.onkeydown = e => { if (e.key == "Escape") { details.open = false; details.firstElementChild.focus(); } };
+  }
+
+  // High contrast in one tap: picks Material's own scheme (so Material remembers it), and back
+  const hc = $(".hvs-contrast"), body = document.body;
+  const inputs = [...document.querySelectorAll("[data-md-component=palette] input")];
+  const scheme = () => inputs.findIndex(i => i.dataset.mdColorScheme == body.dataset.mdColorScheme);
+  const high = inputs.findIndex(i => i.dataset.mdColorScheme == "hvs-contrast");
+  if (hc && high >= 0) {
+    const show = () => hc.setAttribute("aria-pressed", scheme() == high);
+    hc.hidden = false;
+    hc.onclick = () => {
+      const now = scheme(), back = load().back | 0;
+      if (now != high) try { localStorage.setItem(KEY, JSON.stringify({ ...load(), back: Math.max(0, now) })); } catch (e) {}
+      inputs[now != high ? high : back != high && inputs[back] ? back : 0].click();
+      show();
+    };
+    new MutationObserver(show).observe(body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    show();
   }
 
   // Read aloud, paragraph by paragraph
@@ -91,78 +106,22 @@
   else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", page);
   else page();
 
-  const dlg = $(".hvs-search"), btn = $(".hvs-search__open");
+  // Search: the dialog's code and the index load on first use (assets/js/search.js)
+  const dlg = $(".hvs-search"), btn = $(".hvs-search__open"), me = document.currentScript;
   if (!btn || !dlg.showModal) return;
-  const lang = root.lang == "en" ? "en" : "vi", msg = k => dlg.dataset[k], base = window.__md_scope || location.href;
-  const [input, status, list] = ["input", "[role=status]", "ul"].map(s => dlg.querySelector(s));
-  // Folded words, as hocvuso.questions.fold
-  const words = s => s.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "").match(/[\p{L}\p{N}_]+/gu) || [];
-  const line = s => ` ${words(s).join(" ")} `;
-  let pages;
-  const find = () => {
-    if (!pages) return;
-    // Whole words but the last (being typed); per word title 10, heading 5, description 3, body 1; phrase x2
-    const raw = input.value.trim().toLowerCase(), terms = words(raw), phrase = " " + terms.join(" ");
-    const keys = terms.map((w, i) => ` ${w}${terms[i + 1] ? " " : ""}`);
-    const score = p => {
-      let n = (p.t + p.d).toLowerCase().includes(raw) ? 2 : 0;
-      for (const w of terms[1] ? [...keys, phrase] : keys) {
-        const s = p.ft.includes(w) ? 10 : p.h.some(h => h[2].includes(w)) ? 5 : p.fd.includes(w) ? 3 : p.x.includes(w) ? 1 : 0;
-        if (!s && w != phrase) return 0;
-        n += w == phrase ? 2 * s : s;
-      }
-      return n;
-    };
-    const hits = terms[0] ? pages.map(p => [score(p), p]).filter(r => r[0])
-      .sort((a, b) => b[0] - a[0] || a[1].t.localeCompare(b[1].t)).slice(0, 30) : [];
-    list.textContent = "";
-    for (const [, p] of hits) {
-      const li = list.appendChild(document.createElement("li")), url = new URL(p.u, base).href;
-      const h = p.h.find(h => keys.some(w => h[2].includes(w)));
-      const add = (tag, text, href) => {
-        const a = li.appendChild(document.createElement(tag));
-        a.textContent = text;
-        if (href) a.href = href;
-      };
-      add("a", p.t, url);
-      if (h) add("a", "› " + h[1], url + "#" + h[0]);
-      if (p.d) add("span", p.d);
-    }
-    status.textContent = !terms[0] ? "" : hits[0] ? msg("found").replace("{n}", hits.length) : msg("none");
-  };
   const open = () => {
-    if (dlg.open) return;
-    dlg.showModal();
-    input.select();
-    if (pages !== undefined) return;
-    pages = null;
-    status.textContent = msg("loading");
-    const s = document.head.appendChild(document.createElement("script"));
-    s.src = new URL(`assets/search-${lang}.js`, base);
-    s.onload = () => {
-      pages = ((window.hvsSearch || {})[lang] || []).map(([u, t, d, h, x]) =>
-        ({ u, t, d, ft: line(t), fd: line(d), x: ` ${x} `, h: h.map(([id, s]) => [id, s, line(s)]) }));
-      find();
-    };
+    if (window.hvsFind) return hvsFind();
+    if (open.s) return;
+    const s = open.s = document.head.appendChild(document.createElement("script"));
+    s.src = new URL("search.js", me.src);
+    s.onload = () => hvsFind();
   };
   btn.hidden = false;
   btn.onclick = open;
-  input.oninput = find;
-  dlg.onclose = () => btn.focus();
-  dlg.onclick = e => { if (e.target == dlg || e.target.closest("a")) dlg.close(); };
-  dlg.onkeydown = e => {
-    if (e.key == "Escape") { dlg.close(); btn.focus(); }  // not just clear the box
-    if (e.key == "Enter" && e.target == input) {
-      e.preventDefault();
-      const a = list.querySelector("a");
-      if (a) a.click();
-    }
-  };
   document.addEventListener("keydown", e => {
     const t = e.target;
     if ((e.key == "/" || e.key == "s") && !e.ctrlKey && !e.metaKey && !e.altKey && !t.isContentEditable
-        && !t.matches("input,textarea,select") && !root.matches(".hvs-mode-present")) {
+        && !t.matches("input,textarea,select") && !root.matches(".hvs-mode-present,.hvs-mode-presenter")) {
       e.preventDefault();
       open();
     }

@@ -1,44 +1,36 @@
-/* Offline: registers site/sw.js, adds "Save for offline" to paths; no-op without service workers (file://). */
+/* Offline: registers site/sw.js and, on paths, offers "Save for offline" once the worker says it can save
+   (the preview's worker never does). The saving itself is offline-save.js, loaded when pressed.
+   A no-op without service workers (file://). */
 (() => {
   let sw;
   try { sw = navigator.serviceWorker; } catch (e) { /* blocked site data: no offline copy */ }
   const me = document.currentScript;
   if (!sw || !/^https?:$/.test(location.protocol) || !me) return;
-  const T = document.documentElement.lang === "en"
-    ? ["Save for offline", "Saving {k}/{n} lessons…", "{n} lessons saved: they open with no network.", "{f} lessons not saved. Try again online."]
-    : ["Lưu để học khi không có mạng", "Đang lưu {k}/{n} bài…", "Đã lưu {n} bài: mở được cả khi không có mạng.", "Chưa lưu được {f} bài. Hãy thử lại khi có mạng."];
-  const say = (i, o) => T[i].replace(/\{(\w)\}/g, (m, k) => o[k]);
-
-  // The worker caches the pages with their images and PDFs, reporting {done, total, failed}.
-  const save = (urls, cb) => sw.ready.then(reg => {
+  // A question to the worker; cb gets each answer.
+  const ask = window.hvsAsk = (msg, cb) => sw.ready.then(reg => {
     const ch = new MessageChannel();
     ch.port1.onmessage = e => cb(e.data);
-    reg.active.postMessage({ type: "save", urls }, [ch.port2]);
+    reg.active.postMessage(msg, [ch.port2]);
   });
+  const label = document.documentElement.lang === "en" ? "Save for offline" : "Lưu để học khi không có mạng";
 
-  const button = () => document.querySelectorAll(".hvs-path").forEach(path => {
-    const urls = [...path.querySelectorAll(".hvs-path__item a[href]")].map(a => a.href.split("#")[0]);
-    if (!urls.length || path.querySelector(".hvs-offline")) return;
+  const button = () => ask({ type: "hello" }, r => r.save && document.querySelectorAll(".hvs-path").forEach(path => {
+    if (path.querySelector(".hvs-offline") || !path.querySelector(".hvs-path__item a[href]")) return;
     const box = document.createElement("div");
     box.className = "hvs-offline";
-    box.innerHTML = '<button type="button" class="md-button"></button><progress hidden></progress><p class="hvs-offline__status" role="status"></p>';
-    const [btn, bar, out] = box.children, n = urls.length;
-    btn.textContent = T[0];
-    const show = r => {
-      bar.max = r.total; bar.value = r.done;
-      out.textContent = r.done < r.total ? say(1, { k: r.done, n }) : r.failed ? say(3, { f: r.failed }) : say(2, { n });
-      btn.disabled = r.done < r.total;
-    };
-    btn.onclick = () => {
-      bar.hidden = false;
-      show({ done: 0, total: n });
-      save(urls, show).catch(() => show({ done: n, total: n, failed: n }));
+    box.innerHTML = '<button type="button" class="md-button"></button><p class="hvs-offline__status" role="status"></p>';
+    box.firstChild.textContent = label;
+    box.firstChild.onclick = () => {
+      if (window.hvsSave) return hvsSave(path);
+      const s = document.head.appendChild(document.createElement("script"));
+      s.src = new URL("offline-save.js", me.src);
+      s.onload = () => hvsSave(path);
     };
     path.insertBefore(box, path.querySelector(".hvs-path__list"));
-  });
+  })).catch(() => 0);
 
   // The first page opened arrives before the worker runs: cache it too.
-  const start = () => sw.register(new URL("../../sw.js", me.src)).then(() => save([location.href.split("#")[0]], () => 0)).catch(() => 0);
+  const start = () => sw.register(new URL("../../sw.js", me.src)).then(() => ask({ type: "save", urls: [location.href.split("#")[0]] }, () => 0)).catch(() => 0);
   if (document.readyState === "complete") start(); else addEventListener("load", start);
   if (window.document$) document$.subscribe(button); else button();
 })();

@@ -4,13 +4,13 @@
   const KEY = "hvs:v1:progress";
   const T = {
     vi: {
-      right: "Đúng rồi!", wrong: "Chưa đúng. Đọc gợi ý rồi bấm “Làm lại”.", pick: "Hãy chọn hoặc nhập câu trả lời trước.",
+      right: "Đúng rồi!", wrong: "Chưa đúng. Đọc gợi ý, sửa lại rồi bấm “Kiểm tra”.", pick: "Hãy chọn hoặc nhập câu trả lời trước.",
       part: "Đúng một phần: còn đáp án đúng khác.",
-      score: "Bạn trả lời đúng {k}/{n} câu.", done: "✓ Bạn đã hoàn thành bài học này.", yes: "✓ Đúng", no: "✗ Sai",
+      score: "{A} trả lời đúng {k}/{n} câu.", done: "✓ {A} đã hoàn thành bài học này.", yes: "✓ Đúng", no: "✗ Sai",
       up: "Lên", down: "Xuống", pos: "{s}: vị trí {p}/{n}", reset: "Xóa tiến độ học của lộ trình này?"
     },
     en: {
-      right: "Correct!", wrong: "Not quite. Read the hint, then press “Try again”.", pick: "Choose or type an answer first.",
+      right: "Correct!", wrong: "Not quite. Read the hint, change your answer and press “Check”.", pick: "Choose or type an answer first.",
       part: "Partly right: another answer is also correct.",
       score: "You got {k} of {n} right.", done: "✓ You have completed this lesson.", yes: "✓ Right", no: "✗ Wrong",
       up: "Up", down: "Down", pos: "{s}: position {p} of {n}", reset: "Reset your progress on this path?"
@@ -26,6 +26,7 @@
     try { localStorage.setItem(KEY, JSON.stringify(mem)); } catch (e) { stuck = true; }
   };
   const fmt = (s, o) => s.replace(/\{(\w)\}/g, (m, k) => o[k]);
+  const cap = s => s[0].toUpperCase() + s.slice(1);
   const $$ = (el, s) => Array.from(el.querySelectorAll(s));
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -48,12 +49,14 @@
     rec.a = obj(rec.a); rec.ok = obj(rec.ok);
     const last = quizzes[quizzes.length - 1];
     const next = last.nextElementSibling, score = next && next.matches(".hvs-score") ? next : el("p", "hvs-score");
+    // The one score line of the page, announced when it changes; quiz.py gives the lesson's address (bác, bạn).
+    score.setAttribute("role", "status");
     last.after(score);
+    const A = cap(quizzes[0].dataset.address || "bạn");
     const tally = () => {
       const k = quizzes.filter((q) => rec.ok[q.id] === 1).length, n = quizzes.length;
       if (k / n >= 0.8) rec.done = 1;
-      score.textContent = quizzes.some((q) => q.id in rec.ok) ? fmt(t.score, { k, n }) + (rec.done ? " " + t.done : "") : "";
-      return score.textContent;
+      score.textContent = quizzes.some((q) => q.id in rec.ok) ? fmt(t.score, { k, n, A }) + (rec.done ? " " + fmt(t.done, { A }) : "") : "";
     };
     quizzes.forEach((q) => { try { quiz(q, rec, t, tally); } catch (e) { /* leave it readable */ } });
     tally();
@@ -75,6 +78,7 @@
         b.type = "button"; b.setAttribute("aria-label", label + ": " + text);
         b.onclick = () => {
           const other = d < 0 ? li.previousElementSibling : li.nextElementSibling;
+          again();
           if (other) list.insertBefore(li, d < 0 ? other : other.nextElementSibling);
           b.focus();
           const all = items();
@@ -128,18 +132,25 @@
       }
       q.classList.add(ok ? "is-right" : "is-wrong");
       rec.a[id] = a; rec.ok[id] = ok ? 1 : 0;
-      lock(true);
+      // Right: done, locked. Wrong: the reader changes the answer and checks again; "Làm lại" clears all.
+      lock(ok);
       if (explain) explain.hidden = false;
-      check.hidden = true; retry.hidden = false;
+      check.hidden = ok; retry.hidden = false;
       // Screen readers also hear the feedback that sighted readers see beside the options.
       const heard = el("span", "hvs-quiz__sr", $$(q, ".hvs-quiz__fb:not([hidden])").map((f) => " " + f.textContent.trim()).join(""));
       status.textContent = ok ? t.right : part ? t.part : t.wrong;
-      status.append(heard, " " + tally());
-      if (announce) { save(); retry.focus(); }
+      status.append(heard);
+      tally();
+      if (announce) { save(); (ok ? retry : check).focus(); }
     };
+    // A new answer after a wrong one: the old marks go, the answer stays.
+    const again = () => { if (q.classList.contains("is-wrong")) clear(); };
+    q.addEventListener("change", again);
+    if (input) input.addEventListener("input", again);
     check.onclick = () => {
       const a = read();
       if (a === null) { status.textContent = t.pick; return; }
+      clear();
       grade(a, true);
     };
     retry.onclick = () => {
