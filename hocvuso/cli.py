@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from . import engines, pipeline
+from .errors import author_lang
 from .lessons import AUDIENCES, load_catalogue
 
 TEMPLATE_VI = """---
@@ -96,13 +97,17 @@ Notes for the trainer: timing, a class activity, questions learners often ask.
 def _print_report(report: pipeline.Report, took: float) -> int:
     for problem in report.problems:
         print(problem)
+    vi = author_lang() == "vi"
     for warning in report.warnings:  # projector mode; a warning, never an error
-        print(f"warning: {warning}")
+        print(f"{'cảnh báo' if vi else 'warning'}: {warning}")
     n = len(report.catalogue.lessons)
     if report.problems:
-        print(f"{len(report.problems)} problem(s) in {n} lesson files ({took:.2f} s)", file=sys.stderr)
+        print(f"Còn {len(report.problems)} lỗi trong {n} tệp bài học ({took:.2f} giây). Sửa từng lỗi ở tệp và dòng "
+              "được ghi, rồi chạy lại lệnh kiểm tra." if vi else
+              f"{len(report.problems)} problem(s) in {n} lesson files ({took:.2f} s)", file=sys.stderr)
         return 1
-    print(f"OK: {n} lesson files checked, no problems ({took:.2f} s)", file=sys.stderr)
+    print(f"Tốt: đã kiểm tra {n} tệp bài học, không có lỗi ({took:.2f} giây)." if vi else
+          f"OK: {n} lesson files checked, no problems ({took:.2f} s)", file=sys.stderr)
     return 0
 
 
@@ -179,7 +184,10 @@ def new_lesson(audience: str, slug: str, title: str | None, docs_dir: str = "doc
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hocvuso",
-                                     description="Học vụ số: check, build and preview the lessons.")
+                                     description="Học vụ số: kiểm tra, xây dựng và xem thử bài học "
+                                                 "(check, build and preview the lessons).")
+    parser.add_argument("--lang", choices=("vi", "en"), default=None,
+                        help="ngôn ngữ của thông báo / language of the messages (default: vi, or HOCVUSO_LANG)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="list every problem of the lessons as path:line: problem — fix [code]")
     p.add_argument("docs_dir", nargs="?", default="", help="folder of the lessons (default: the config's)")
@@ -204,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["bench"]:  # its options are the benchmark's own
         return bench(argv[1:])
     args = parser.parse_args(argv)
+    if args.lang:
+        os.environ["HOCVUSO_LANG"] = args.lang  # for this process and the engines it starts
     try:
         return _run(args)
     except KeyboardInterrupt:

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 import yaml
 
 from . import questions, safety
-from .errors import READING
+from .errors import READING, author_lang
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -70,16 +70,38 @@ DATA_FILE = "_data/competencies.yml"
 
 @dataclass(frozen=True)
 class Problem:
-    """One author mistake: where it is, what is wrong and how to fix it."""
+    """One author mistake: where it is, what is wrong and how to fix it, in English and in Vietnamese.
+
+    `message`/`fix` are English; `vi` holds the Vietnamese (message, fix). Shown in the author's language
+    (Vietnamese unless HOCVUSO_LANG=en or `--lang en`); a problem written without its Vietnamese words
+    falls back to the registry's explanation of its code, still in Vietnamese.
+    """
 
     path: str
     line: int
     code: str
     message: str
     fix: str
+    vi: tuple[str, str] | None = field(default=None, compare=False)
+
+    def words(self, lang: str | None = None) -> tuple[str, str]:
+        """(what is wrong, how to fix it) in `lang` (default: the author's language)."""
+        lang = lang or author_lang()
+        if lang != "vi":
+            return self.message, self.fix
+        if self.vi:
+            return self.vi
+        from .problems import CODES  # late: the registry is data, imported when a message is shown
+
+        entry = CODES.get(self.code)
+        return (entry.meaning["vi"].rstrip(". "), entry.fix["vi"].rstrip(". ")) if entry else (self.message, self.fix)
+
+    def text(self, lang: str | None = None) -> str:
+        message, fix = self.words(lang)
+        return f"{self.path}:{self.line}: {message} — {fix} [{self.code}]"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} — {self.fix} [{self.code}]"
+        return self.text()
 
 
 @dataclass(frozen=True)

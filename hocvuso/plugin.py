@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import handouts, pipeline, render, safety
+from .errors import author_lang
 from .lessons import DEFAULT_LANG
 
 log = logging.getLogger("mkdocs.plugins.hocvuso")  # under mkdocs: --strict counts our warnings
@@ -81,7 +82,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             log.info(handouts.summary(report.handouts))
         config.mdx_configs[EXT].update(catalogue=report.catalogue, handouts=report.handouts or "")
         if report.problems and not self.serving:
-            raise PluginError(f"{len(report.problems)} problem(s) in the lessons; fix them and build again "
+            raise PluginError(f"Còn {len(report.problems)} lỗi trong bài học: sửa rồi xây dựng lại (lệnh python -m "
+                              "hocvuso check cũng liệt kê chúng)." if author_lang() == "vi" else
+                              f"{len(report.problems)} problem(s) in the lessons; fix them and build again "
                               "(python -m hocvuso check lists them too).")
         # Serving: the preview goes on, and every page shows the problems until they are fixed.
 

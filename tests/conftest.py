@@ -13,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SITE_URL = "https://hocvuso.example.vn/"  # a publishing build needs a public address
+# Authors read problems in Vietnamese by default; most tests assert the English wording (the option), and
+# tests/test_messages.py asserts the Vietnamese default with this variable unset.
+os.environ["HOCVUSO_LANG"] = "en"
 
 
 def run_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
