@@ -157,8 +157,7 @@ def test_controls_keep_44_px_whatever_the_font(context, page, base_url):
         pause() {}, resume() {}}});""")
     page.goto(base_url + _first_lesson("vi"))
     page.add_style_tag(content="body * { font-size: 6px !important; line-height: 1 !important; }")
-    page.click(".hvs-size > summary")
-    selectors = [".hvs-skip", ".hvs-lang", ".hvs-size > summary", ".hvs-size__panel button", ".hvs-search__open",
+    selectors = [".hvs-skip", ".hvs-lang", ".hvs-size button", ".hvs-contrast", ".hvs-search__open",
                  ".hvs-listen__play", ".md-header__option[data-md-component=palette] label:not([hidden])",
                  ".hvs-toolbar .md-button:not([hidden])", ".hvs-quiz__check", ".hvs-quiz__move button",
                  ".hvs-quiz__input", ".md-footer__link"]
