@@ -300,6 +300,60 @@ def _plain_and_own(folder: Path, docs: Path, label: str, rows: list, handouts: b
     return own_site
 
 
+def save_to_page(config: Path, docs: Path, saves: int = 3, timeout: float = 180) -> tuple[float, list[float]]:
+    """(seconds to the first page, [seconds from saving a lesson to the preview showing it]) of `mkdocs serve`.
+
+    The preview serves on a free loopback port; each save adds a marker line to one lesson and the
+    page is polled until the marker is in it. Measures the author's loop, plain Material's too.
+    """
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    lesson = next(x for x in sorted(docs.glob("*/*.md"))
+                  if not x.name.startswith("index") and not x.name.endswith(".en.md") and "_data" not in x.parts)
+    url = f"http://127.0.0.1:{port}/{lesson.relative_to(docs).as_posix()[:-3]}.html"
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                              cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    original = lesson.read_text(encoding="utf-8")
+
+    def shows(marker: str | None) -> bool:
+        try:
+            page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
+        except OSError:
+            return False
+        return marker is None or marker in page
+
+    def wait(marker: str | None) -> float:
+        start = time.perf_counter()
+        while not shows(marker):
+            if time.perf_counter() - start > timeout or server.poll() is not None:
+                return float("nan")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+
+    try:
+        first = wait(None)
+        times = []
+        for n in range(saves):
+            time.sleep(1.5)  # let the watcher settle
+            marker = f"hvsbenchmark{n}x{int(time.time())}"
+            lesson.write_text(original.replace("\n## ", f"\n{marker}\n\n## ", 1), encoding="utf-8")
+            times.append(wait(marker))
+        return first, times
+    finally:
+        lesson.write_text(original, encoding="utf-8")
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def _print_builds(rows: list) -> None:
     print(f"{'site':<22}{'pages':>6}{'cold s':>8}{'ms/pg':>7}{'warm s':>8}{'ms/pg':>7}"
           f"{'Material s':>11}{'ms/pg':>7}{'ratio warm/Material':>21}")
@@ -403,6 +457,21 @@ def main(argv: list[str]) -> int:
         _plain_and_own(tmp / f"c{n}", docs, f"{n} lessons" + (" (no PDFs)" if args.no_handouts else ""),
                        rows, handouts=not args.no_handouts, repeat=args.repeat)
     _print_builds(rows)
+
+    print("\nSave-to-page (the author's preview, `mkdocs serve`): seconds from saving one lesson until the page "
+          "shows it\n(median of 3 saves), beside plain Material serving the same Markdown:")
+    for name, label in [("real", "real site"), *((f"c{n}", f"{n} lessons") for n in args.sizes)]:
+        folder = tmp / name
+        docs = Path(re.search(r"^docs_dir: (.*)$", (folder / "mkdocs.yml").read_text(encoding="utf-8"),
+                              re.M).group(1))
+        if name == "real":  # never edit the project's own lessons: serve a copy
+            shutil.copytree(docs, folder / "docs-serve")
+            docs = folder / "docs-serve"
+        own = save_to_page(project_config(folder, docs, handouts=not args.no_handouts or name == "real"), docs)
+        plain = save_to_page(project_config(folder, docs, plain=True), docs)
+        med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+        print(f"  {label:<14} this project {med(own[1]):6.2f} s (first page {own[0]:5.1f} s)   "
+              f"plain Material {med(plain[1]):6.2f} s (first page {plain[0]:5.1f} s)")
     if len(rows) >= 3:
         (_, n1, c1, w1, p1, q1), (_, n2, c2, w2, p2, q2) = rows[-2], rows[-1]
         print(f"\nGrowth per added page ({rows[-2][0]} -> {rows[-1][0]}): cold {1000 * (c2 - c1) / (n2 - n1):.1f} ms,"
