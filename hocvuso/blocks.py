@@ -171,6 +171,7 @@ class HocVuSoBlocksExtension(BlocksExtension):
             "docs_dir": ["docs", "Folder of the lessons"],
             "site_url": ["", "Public address of the site, for QR codes"],
             "theme_dir": ["overrides", "Folder of the site's template partials (the theme's custom_dir)"],
+            "cache_dir": [".cache", "Folder of the build's caches (QR codes)"],
             "catalogue": ["", "The checked lesson catalogue, when the caller already has it"],
             "handouts": ["", "The handouts the check phase made (handouts.Result), for the handout index"],
         }

@@ -59,7 +59,7 @@ def zensical_config(project: pipeline.Project, config_file: Path, report: pipeli
         name = ext if isinstance(ext, str) else next(iter(ext))
         if name == "hocvuso.blocks":
             ext = {name: {"docs_dir": str(project.docs_dir), "site_url": project.site_url,
-                          "theme_dir": str(project.theme_dir)}}
+                          "theme_dir": str(project.theme_dir), "cache_dir": str(project.cache_dir)}}
         extensions.append(ext)
     config["markdown_extensions"] = extensions
     path = project.root / ZENSICAL_CONFIG

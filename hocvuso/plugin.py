@@ -53,7 +53,8 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             config.site_url = pipeline.LOCAL_URL  # the preview may show the local address; paper never does
         project = self._project(config)
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
-                                   "site_url": project.site_url, "theme_dir": str(project.theme_dir)}
+                                   "site_url": project.site_url, "theme_dir": str(project.theme_dir),
+                                   "cache_dir": str(project.cache_dir)}
         if not config.nav:  # order and section titles from the lesson model, as Zensical gets them
             from .lessons import load_catalogue
 

@@ -79,8 +79,24 @@ def _env(theme_dir: str) -> jinja2.Environment:
 
 
 @functools.lru_cache(maxsize=8192)
-def _qr(site_url: str, lesson_url: str) -> str:
-    return present.qr_for(site_url, lesson_url)
+def _qr(site_url: str, lesson_url: str, cache_dir: str) -> str:
+    """The lesson's QR code, kept on disk by address: making one costs more than rendering the page."""
+    import hashlib
+
+    path = Path(cache_dir, "qr", hashlib.sha256(f"{site_url}|{lesson_url}".encode()).hexdigest()[:32] + ".svg")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    svg = present.qr_for(site_url, lesson_url)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache is no reason to fail a page
+        pass
+    return svg
 
 
 def lesson_frame(lesson: Lesson, config: dict) -> tuple[str, str]:
@@ -90,7 +106,7 @@ def lesson_frame(lesson: Lesson, config: dict) -> tuple[str, str]:
         "hvs_lesson": lesson,
         "hvs": ui.ui_text(lesson.lang),
         "hvs_updated": ui.month_year(lesson.updated),
-        "hvs_qr": Markup(_qr(config.get("site_url") or "", lesson.url)),
+        "hvs_qr": Markup(_qr(config.get("site_url") or "", lesson.url, config.get("cache_dir") or ".cache")),
     }
     head = env.get_template("partials/hvs-lesson-head.html").render(context)
     foot = (env.get_template("partials/hvs-lesson-foot.html").render(context)
