@@ -18,8 +18,9 @@ import pytest
 _root = importlib.util.spec_from_file_location("hvs_root_conftest", Path(__file__).resolve().parent.parent / "conftest.py")
 _root_module = importlib.util.module_from_spec(_root)
 _root.loader.exec_module(_root_module)
-FIXTURES, ROOT, make_project, read, run_build = (_root_module.FIXTURES, _root_module.ROOT, _root_module.make_project,
-                                                 _root_module.read, _root_module.run_build)
+FIXTURES, ROOT, SITE_URL, make_project, read, run_build = (
+    _root_module.FIXTURES, _root_module.ROOT, _root_module.SITE_URL, _root_module.make_project, _root_module.read,
+    _root_module.run_build)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
