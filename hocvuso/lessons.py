@@ -115,6 +115,7 @@ class Lesson:
     questions: tuple[Any, ...]
     sections: tuple[tuple[str, int], ...]  # (## heading, line)
     markdown: str = field(repr=False, default="")
+    source: str = field(repr=False, default="")  # the whole file, for checks that report any line (guards.py)
 
     @property
     def url(self) -> str:
@@ -439,7 +440,7 @@ def parse_lesson(path: str, text: str, competencies: dict[str, Competency]) -> t
         updated=updated,
         sources=tuple((s["title"], s["url"]) for s in data.get("sources") or [] if isinstance(s, dict)),
         blocks=tuple(blocks), questions=tuple(parsed_questions),
-        sections=tuple(scan_sections(body, body_line)), markdown=body,
+        sections=tuple(scan_sections(body, body_line)), markdown=body, source=text,
     )
     return lesson, problems
 
