@@ -14,6 +14,7 @@ from pathlib import Path
 from . import engines, pipeline, scaffold
 from .lessons import AUDIENCES
 
+
 def _print_report(report: pipeline.Report, took: float) -> int:
     for problem in report.problems:
         print(problem)
