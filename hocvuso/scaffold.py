@@ -188,6 +188,8 @@ def slug_faults(slug: str) -> list[str]:
 
 
 def _taken(docs_dir: Path, audience: str, slug: str) -> bool:
+    if slug == "index":
+        return True  # the audience's own page, even in a folder that has none yet
     folder = docs_dir / audience
     return (folder / f"{slug}.md").exists() or (folder / f"{slug}.en.md").exists()
 
@@ -307,7 +309,8 @@ def write_lesson(audience: str, slug: str, title: str | None, docs_dir: str | Pa
         return Outcome(2, "\n".join([w["refused"], head, w["slug_rule"], w["type"],
                                      _command("new", audience, suggestion, *([title] if title else []))]))
     if _taken(docs, audience, slug):
-        existing = next(p for p in (docs / audience / f"{slug}.md", docs / audience / f"{slug}.en.md") if p.exists())
+        existing = next((p for p in (docs / audience / f"{slug}.md", docs / audience / f"{slug}.en.md")
+                         if p.exists()), docs / audience / f"{slug}.md")
         return Outcome(2, "\n".join([w["refused"], w["taken"].format(slug=slug, path=existing.as_posix()), w["type"],
                                      _command("new", audience, free_slug(docs, audience, slug),
                                               *([title] if title else []))]))

@@ -81,6 +81,9 @@ def test_an_existing_slug_suggests_the_next_free_one(docs, capsys):
     (docs / "nguoi-cao-tuoi" / "goi-dien-2.en.md").write_text("x", encoding="utf-8")  # half a pair is taken too
     _status, _out, err = _new(docs, capsys, "nguoi-cao-tuoi", "goi-dien")
     assert "new nguoi-cao-tuoi goi-dien-3\n" in err + "\n"
+    # The audience's own page is never a lesson, even where the folder has none yet.
+    _status, _out, err = _new(docs, capsys, "hoc-sinh", "index")
+    assert "new hoc-sinh index-2\n" in err + "\n" and not (docs / "hoc-sinh").exists()
     # A refused slug's suggestion is free as well.
     _status, _out, err = _new(docs, capsys, "nguoi-cao-tuoi", "Gọi điện")
     assert 'new nguoi-cao-tuoi goi-dien-3 "Gọi điện"' in err
