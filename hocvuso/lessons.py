@@ -143,6 +143,7 @@ class Lesson:
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, to point a problem at what the author must change."""
         return dict(self.lines).get(key, 1)
+    source: str = field(repr=False, default="")  # the whole file, for checks that report any line (guards.py)
 
     @property
     def url(self) -> str:
@@ -484,7 +485,7 @@ def parse_lesson(path: str, text: str, competencies: dict[str, Competency]) -> t
         updated=updated,
         sources=tuple((s["title"], s["url"]) for s in data.get("sources") or [] if isinstance(s, dict)),
         blocks=tuple(blocks), questions=tuple(parsed_questions),
-        sections=tuple(scan_sections(body, body_line)), markdown=body,
+        sections=tuple(scan_sections(body, body_line)), markdown=body, source=text,
         lines=tuple(lines.items()), body_line=body_line,
     )
     return lesson, problems

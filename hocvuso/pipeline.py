@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import handouts, images, offline, search
+from . import guards, handouts, images, offline, search
 from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, Problem, load_catalogue
 from .present import long_sections
 
@@ -169,7 +169,7 @@ def check(project: Project, *, render_handouts: bool = True, publishing: bool = 
     publishing=True (a build that makes the site to publish) also needs the public address.
     """
     catalogue = load_catalogue(str(project.docs_dir))
-    problems = [*catalogue.problems, *images.image_problems(str(project.docs_dir)),
+    problems = [*catalogue.problems, *guards.guard_problems(catalogue), *images.image_problems(str(project.docs_dir)),
                 *link_problems(project.docs_dir), *(publishing_problems(project) if publishing else [])]
     result = None
     if project.handouts:  # with problems in the tree: what the cache has, for the preview
