@@ -145,12 +145,14 @@ def _yaml_words(exc: Exception, text: str) -> tuple[int, str, tuple[str, str]]:
         return line, "YAML tags ('!!…') are not allowed", (
             "dòng này có thẻ YAML (bắt đầu bằng `!`), bài học không được dùng",
             "xóa phần bắt đầu bằng `!` và chỉ viết giá trị")
-    if "quoted scalar" in context and cmark:
-        quote = at(cmark.line)[cmark.column:cmark.column + 1] or '"'
+    opened = _unclosed_quote(lines[:line + 1])
+    if ("quoted scalar" in context and cmark) or opened:
+        # A quote left open swallows the next lines up to the next quote: the parser stops later, elsewhere.
+        n, quote = opened or (cmark.line, at(cmark.line)[cmark.column:cmark.column + 1] or '"')
         name = "dấu ngoặc kép" if quote == '"' else "dấu nháy đơn"
-        return cmark.line, reason, (
+        return n, reason, (
             f"{name} {quote} mở ở dòng này nhưng thiếu {name} đóng",
-            f"thêm {quote} vào cuối giá trị: `{_shown(at(cmark.line).strip(), 50)}{quote}`")
+            f"thêm {quote} vào cuối giá trị: `{_shown(at(n).strip(), 50)}{quote}`")
     if "flow sequence" in context or "flow mapping" in context:
         n = cmark.line if cmark else line
         opened, closed = ("[", "]") if "sequence" in context else ("{", "}")
@@ -188,6 +190,22 @@ def _yaml_words(exc: Exception, text: str) -> tuple[int, str, tuple[str, str]]:
             "một tên khóa ở dòng này được viết như danh sách hay bảng",
             "viết tên khóa là chữ thường, ví dụ `title: …`")
     return line, reason, (_VI_GENERIC, _VI_GENERIC_FIX)
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
+    """(0-based line, quote) of the first value that opens a quote and does not close it on its line."""
+    for n, line in enumerate(lines):
+        m = _QUOTED_VALUE.match(line)
+        if not m:
+            continue
+        quote, rest = m.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return n, quote
+    return None
 
 
 def _duplicate_key(node: Any) -> tuple[int, str] | None:
