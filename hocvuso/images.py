@@ -91,6 +91,9 @@ def _files(docs: Path) -> list[Path]:
     return sorted(found)
 
 
+_SMALLER_VI = "lưu lại hình nhỏ hơn (rộng tối đa 1600 px, JPEG chất lượng 80) rồi thay cho tệp cũ"
+
+
 def picture_problem(path: Path, rel: str) -> Problem | None:
     """A committed picture that is not what its name says, is cut short, is too many pixels, or (SVG) could run
     script when opened on its own. Checked in bounded time: the size is read from the header first."""
@@ -111,12 +114,12 @@ def picture_problem(path: Path, rel: str) -> Problem | None:
                 if w * h > MAX_PIXELS:
                     return Problem(rel, 1, "image-pixels", f"the picture is {w} × {h} pixels, too many to process",
                                    "save it at most 1600 px wide (JPEG quality 80) and commit it again",
-                                   (f"hình có {w} × {h} điểm ảnh, quá nhiều để máy xử lý", "lưu lại hình nhỏ hơn (rộng tối đa 1600 px, JPEG chất lượng 80) rồi thay cho tệp cũ"))
+                                   (f"hình có {w} × {h} điểm ảnh, quá nhiều để máy xử lý", _SMALLER_VI))
                 im.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return Problem(rel, 1, "image-pixels", f"the picture has more than {MAX_PIXELS // 1_000_000} million pixels, "
                        "too many to process", "save it at most 1600 px wide (JPEG quality 80) and commit it again",
-                       (f"hình có hơn {MAX_PIXELS // 1_000_000} triệu điểm ảnh, quá nhiều để máy xử lý", "lưu lại hình nhỏ hơn (rộng tối đa 1600 px, JPEG chất lượng 80) rồi thay cho tệp cũ"))
+                       (f"hình có hơn {MAX_PIXELS // 1_000_000} triệu điểm ảnh, quá nhiều để máy xử lý", _SMALLER_VI))
     except Exception as err:  # noqa: BLE001 - whatever Pillow finds wrong with a file, it is the author's problem
         why = ("it is not a " + FORMATS[ext][0] + " file" if isinstance(err, Image.UnidentifiedImageError)
                else "the file is cut short" if "truncat" in str(err).lower() else "its data is damaged")
@@ -206,14 +209,14 @@ def image_problems(docs_dir: str) -> list[Problem]:
                                         f"image '{src}' is {big[target] // 1024} KB (limit {MAX_BYTES // 1024} KB)",
                                         "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again",
                                         (f"hình `{src}` nặng {big[target] // 1024} KB (tối đa {MAX_BYTES // 1024} KB)",
-                                         "lưu lại hình nhỏ hơn (rộng tối đa 1600 px, JPEG chất lượng 80) rồi thay cho tệp cũ")))
+                                         _SMALLER_VI)))
     for target, size in big.items():
         if target not in referenced:
             problems.append(Problem(target, 1, "image-too-big",
                                     f"committed image is {size // 1024} KB (limit {MAX_BYTES // 1024} KB)",
                                     "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again",
                                     (f"tệp hình này nặng {size // 1024} KB (tối đa {MAX_BYTES // 1024} KB)",
-                                     "lưu lại hình nhỏ hơn (rộng tối đa 1600 px, JPEG chất lượng 80) rồi thay cho tệp cũ")))
+                                     _SMALLER_VI)))
     _SCAN_CACHE[str(docs)] = (sig, problems)
     return problems
 
