@@ -580,14 +580,14 @@ def _nested_questions(path: str, body: str, first_line: int, blocks: list[Block]
             in_code = not in_code
         m = None if in_code else _QUESTION_FENCE_RE.match(line)
         if m and (m.group("before") or first_line + n in inside):
-            where = "inside another block" if first_line + n in inside else "indented or inside a list or quote"
+            nested = first_line + n in inside
+            where = "inside another block" if nested else "indented or inside a list or quote"
+            where_vi = "trong một khối khác" if nested else "lùi vào trong, hoặc trong một danh sách hay trích dẫn"
             out.append(Problem(path, first_line + n, "question-nested",
                                f"the '{m.group('name')}' block is {where}, where it cannot be checked",
                                f"move '/// {m.group('name')}' and its closing '///' to the start of the line, "
                                "outside any other block or list",
-                               (f"khối `{m.group('name')}` nằm "
-                                f"{'trong một khối khác' if first_line + n in inside else 'lùi vào trong hoặc nằm trong danh sách hay trích dẫn'}"
-                                ", nên máy không kiểm tra được",
+                               (f"khối `{m.group('name')}` nằm {where_vi}, nên máy không kiểm tra được",
                                 f"đưa dòng `/// {m.group('name')}` và dòng đóng `///` của nó ra sát lề trái, "
                                 "ngoài mọi khối hay danh sách khác")))
     return out
