@@ -271,14 +271,18 @@ def _overflow_problem(lesson: Lesson, mm: float) -> Problem:
                    f"the printed handout does not fit on one A4 page: it is {mm:.0f} mm too long "
                    f"(about {lines} line{'s' if lines > 1 else ''})",
                    f"shorten the '/// handout' block by about {lines} line{'s' if lines > 1 else ''}, "
-                   "or make the questions' options shorter")
+                   "or make the questions' options shorter",
+                   (f"tờ in không vừa một trang A4: dài quá {mm:.0f} mm (khoảng {lines} dòng)",
+                    f"rút ngắn khối `/// handout` khoảng {lines} dòng, hoặc viết các lựa chọn của câu hỏi ngắn hơn"))
 
 
 def _outside_problem(lesson: Lesson, refused: list[str]) -> Problem:
     where = lesson.handout.line if lesson.handout else 1
     return Problem(lesson.path, where, "handout-file-outside",
                    f"the handout asks for '{refused[0][:60]}', which is not a file of the lesson folders",
-                   "use only pictures inside docs/, with an address relative to the lesson (img/picture.png)")
+                   "use only pictures inside docs/, with an address relative to the lesson (img/picture.png)",
+                   (f"tờ in cần tệp `{refused[0][:60]}`, tệp này không nằm trong các thư mục bài học",
+                    "chỉ dùng hình nằm trong docs/, viết địa chỉ tính từ bài học (img/hinh.png)"))
 
 
 def build_date() -> _dt.date:
@@ -317,7 +321,10 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
             result.problems.append(Problem(
                 "mkdocs.yml", 1, "handouts-engine", f"WeasyPrint cannot make the handout PDFs ({err})",
                 "install the libraries the README names (Debian: libpango-1.0-0 libpangoft2-1.0-0 "
-                "libharfbuzz-subset0), or turn handouts off with 'handouts: false' under '- hocvuso:' in mkdocs.yml"))
+                "libharfbuzz-subset0), or turn handouts off with 'handouts: false' under '- hocvuso:' in mkdocs.yml",
+                ("máy này chưa làm được tệp PDF tờ in (WeasyPrint không chạy được)",
+                 "cài các thư viện README nêu tên (Debian: libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0), "
+                 "hoặc tắt tờ in bằng dòng `handouts: false` dưới `- hocvuso:` trong mkdocs.yml")))
             render = False
     todo: list[tuple[Lesson, Path]] = []
     for lesson in lessons:

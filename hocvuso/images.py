@@ -91,6 +91,9 @@ def _files(docs: Path) -> list[Path]:
     return sorted(found)
 
 
+_SMALLER_VI = "lưu lại hình nhỏ hơn (rộng tối đa 1600 px, JPEG chất lượng 80) rồi thay cho tệp cũ"
+
+
 def picture_problem(path: Path, rel: str) -> Problem | None:
     """A committed picture that is not what its name says, is cut short, is too many pixels, or (SVG) could run
     script when opened on its own. Checked in bounded time: the size is read from the header first."""
@@ -110,16 +113,22 @@ def picture_problem(path: Path, rel: str) -> Problem | None:
                 w, h = im.size
                 if w * h > MAX_PIXELS:
                     return Problem(rel, 1, "image-pixels", f"the picture is {w} × {h} pixels, too many to process",
-                                   "save it at most 1600 px wide (JPEG quality 80) and commit it again")
+                                   "save it at most 1600 px wide (JPEG quality 80) and commit it again",
+                                   (f"hình có {w} × {h} điểm ảnh, quá nhiều để máy xử lý", _SMALLER_VI))
                 im.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return Problem(rel, 1, "image-pixels", f"the picture has more than {MAX_PIXELS // 1_000_000} million pixels, "
-                       "too many to process", "save it at most 1600 px wide (JPEG quality 80) and commit it again")
+                       "too many to process", "save it at most 1600 px wide (JPEG quality 80) and commit it again",
+                       (f"hình có hơn {MAX_PIXELS // 1_000_000} triệu điểm ảnh, quá nhiều để máy xử lý", _SMALLER_VI))
     except Exception as err:  # noqa: BLE001 - whatever Pillow finds wrong with a file, it is the author's problem
         why = ("it is not a " + FORMATS[ext][0] + " file" if isinstance(err, Image.UnidentifiedImageError)
                else "the file is cut short" if "truncat" in str(err).lower() else "its data is damaged")
+        why_vi = ("tệp không phải là hình " + FORMATS[ext][0] if isinstance(err, Image.UnidentifiedImageError)
+                  else "tệp bị cắt cụt" if "truncat" in str(err).lower() else "dữ liệu của tệp bị hỏng")
         return Problem(rel, 1, "image-corrupt", f"the picture cannot be read: {why}",
-                       "open it in an image editor and save it again in the format its name says")
+                       "open it in an image editor and save it again in the format its name says",
+                       (f"máy không đọc được hình này: {why_vi}",
+                        f"mở hình bằng một chương trình sửa ảnh và lưu lại đúng định dạng đuôi tên ({ext})"))
     return None
 
 
@@ -136,7 +145,9 @@ def _svg_problem(path: Path, rel: str) -> Problem | None:
             etree.fromstring(text.encode("utf-8"))
     except (UnicodeDecodeError, etree.ParseError, ValueError) as err:
         return Problem(rel, 1, "image-corrupt", f"the SVG picture is not valid UTF-8 XML ({str(err)[:60]})",
-                       "export it again from your drawing program as plain SVG")
+                       "export it again from your drawing program as plain SVG",
+                       ("hình SVG này không phải là tệp XML UTF-8 hợp lệ",
+                        "xuất lại hình từ chương trình vẽ dưới dạng SVG thường (plain SVG)"))
     active = _SVG_ACTIVE.search(text)
     refs = [a or b for a, b in _SVG_REF.findall(text)]
     outside = next((r for r in refs if not r.startswith("data:image/")), None)
@@ -145,7 +156,10 @@ def _svg_problem(path: Path, rel: str) -> Problem | None:
         what = active.group(0).strip() if active else outside
         return Problem(rel, line, "svg-unsafe", f"the SVG holds '{what[:30]}', which could run or load something "
                        "when the picture is opened", "export it again as plain SVG (no scripts, links or "
-                       "embedded pages; pictures inside it as data:image)")
+                       "embedded pages; pictures inside it as data:image)",
+                       (f"hình SVG có `{what[:30]}`, thứ có thể chạy mã hoặc tải nội dung khác khi mở hình",
+                        "xuất lại hình dưới dạng SVG thường (không có mã chạy, liên kết hay trang nhúng; "
+                        "hình bên trong để dạng data:image)"))
     return None
 
 
@@ -179,21 +193,30 @@ def image_problems(docs_dir: str) -> list[Problem]:
                 problems.append(Problem(rel, line, "image-outside",
                                         f"the picture address '{src[:60]}' leaves the lesson folders",
                                         "put the picture in docs/ (e.g. beside the lesson, in img/) and write its "
-                                        "address relative to the lesson: img/picture.png"))
+                                        "address relative to the lesson: img/picture.png",
+                                        (f"địa chỉ hình `{src[:60]}` trỏ ra ngoài các thư mục bài học",
+                                         "đặt hình trong docs/ (ví dụ cạnh bài học, trong thư mục img/) và viết "
+                                         "địa chỉ tính từ bài học: img/hinh.png")))
                 continue
             if alt is None or not alt.strip():
                 problems.append(Problem(rel, line, "image-no-alt", f"image '{src}' has no alt text",
-                                        "describe the picture in the brackets: ![what it shows](" + src + ")"))
+                                        "describe the picture in the brackets: ![what it shows](" + src + ")",
+                                        (f"hình `{src}` chưa có lời mô tả (cho người không nhìn thấy hình)",
+                                         "tả hình trong ngoặc vuông: `![hình cho thấy gì](" + src + ")`")))
             if target in big:
                 referenced.add(target)
                 problems.append(Problem(rel, line, "image-too-big",
                                         f"image '{src}' is {big[target] // 1024} KB (limit {MAX_BYTES // 1024} KB)",
-                                        "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again"))
+                                        "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again",
+                                        (f"hình `{src}` nặng {big[target] // 1024} KB (tối đa {MAX_BYTES // 1024} KB)",
+                                         _SMALLER_VI)))
     for target, size in big.items():
         if target not in referenced:
             problems.append(Problem(target, 1, "image-too-big",
                                     f"committed image is {size // 1024} KB (limit {MAX_BYTES // 1024} KB)",
-                                    "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again"))
+                                    "save it smaller (at most 1600 px wide, JPEG quality 80) and commit it again",
+                                    (f"tệp hình này nặng {size // 1024} KB (tối đa {MAX_BYTES // 1024} KB)",
+                                     _SMALLER_VI)))
     _SCAN_CACHE[str(docs)] = (sig, problems)
     return problems
 

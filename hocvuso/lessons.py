@@ -230,7 +230,10 @@ def parse_front_matter(path: str, text: str) -> tuple[dict[str, Any], dict[str, 
         return {}, {}, [Problem(path, 1, "front-matter-missing",
                                 "the file has no front matter",
                                 "start the file with a '---' line, the keys title, description, order, "
-                                "duration, level, competencies, objectives, and a closing '---' line")]
+                                "duration, level, competencies, objectives, and a closing '---' line",
+                                ("tệp không có phần đầu bài (các dòng `tên: giá trị` nằm giữa hai dòng `---`)",
+                                 "mở đầu tệp bằng một dòng `---`, rồi các dòng title, description, order, duration, "
+                                 "level, competencies, objectives, rồi một dòng `---` nữa (xem /tac-gia/)"))]
     try:
         data, node = safety.load_yaml_node(fm)  # parsed once: data and each key's line
         data = data or {}
@@ -239,10 +242,13 @@ def parse_front_matter(path: str, text: str) -> tuple[dict[str, Any], dict[str, 
         return {}, {}, [Problem(path, exc.line + 2, code,
                                 f"the front matter is not valid YAML ({exc.reason})",
                                 "write each value out in full" if code == "front-matter-alias" else
-                                "check the indentation and put text that contains ':' or '#' in quotes")]
+                                "check the indentation and put text that contains ':' or '#' in quotes",
+                                (f"phần đầu bài (giữa hai dòng `---`) viết sai: {exc.vi[0]}", exc.vi[1]))]
     if not isinstance(data, dict):
         return {}, {}, [Problem(path, 2, "front-matter-yaml", "the front matter is not a list of 'key: value' lines",
-                                "write one 'key: value' per line between the two '---' lines")]
+                                "write one 'key: value' per line between the two '---' lines",
+                                ("phần đầu bài không phải là các dòng `tên: giá trị`",
+                                 "giữa hai dòng `---`, viết mỗi dòng một `tên: giá trị`, ví dụ `order: 3`"))]
     lines = {k: v + 2 for k, v in _key_lines(node).items()}
     return data, lines, []
 
@@ -299,7 +305,9 @@ def scan_blocks(path: str, body: str, first_line: int) -> tuple[list[Block], lis
         if k >= len(lines):
             problems.append(Problem(path, start, "block-unclosed",
                                     f"the '{name}' block is never closed",
-                                    f"add a line with only '{slashes}' where the block ends"))
+                                    f"add a line with only '{slashes}' where the block ends",
+                                    (f"khối `{name}` mở ở dòng này nhưng không có dòng đóng",
+                                     f"thêm một dòng chỉ có `{slashes}` ở chỗ khối kết thúc")))
         body_lines = tuple(lines[j:k])
         blocks.append(Block(name, title, options, body_lines, start, first_line + min(k, len(lines) - 1)))
         i = k + 1
@@ -333,43 +341,61 @@ def _check_keys(path: str, data: dict[str, Any], lines: dict[str, int],
     for key, typ in REQUIRED_KEYS.items():
         if key not in data or data[key] in (None, "", []):
             out.append(Problem(path, 1, "key-missing", f"the front matter has no '{key}'",
-                               f"add a line '{key}: …' between the '---' lines (see /tac-gia/)"))
+                               f"add a line '{key}: …' between the '---' lines (see /tac-gia/)",
+                               (f"phần đầu bài thiếu dòng `{key}`",
+                                f"thêm dòng {_EXAMPLES_VI[key]} vào giữa hai dòng `---` (xem /tac-gia/)")))
             continue
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, typ):
             out.append(Problem(path, lines.get(key, 1), "key-type",
                                f"'{key}' should be {_type_name(typ)}, not {_shown(value)}",
-                               f"write '{key}' as {_type_name(typ)}, e.g. {_EXAMPLES[key]}"))
+                               f"write '{key}' as {_type_name(typ)}, e.g. {_EXAMPLES[key]}",
+                               (f"`{key}` phải là {_type_name_vi(typ)}, không phải {_shown(value)}",
+                                f"viết `{key}` là {_type_name_vi(typ)}, ví dụ {_EXAMPLES_VI[key]}")))
     for key, typ in OPTIONAL_KEYS.items():
         if key in data and not isinstance(data[key], typ):
             out.append(Problem(path, lines.get(key, 1), "key-type",
                                f"'{key}' should be {_type_name(typ)}, not {_shown(data[key])}",
-                               f"write '{key}' as {_type_name(typ)}, e.g. {_EXAMPLES[key]}"))
+                               f"write '{key}' as {_type_name(typ)}, e.g. {_EXAMPLES[key]}",
+                               (f"`{key}` phải là {_type_name_vi(typ)}, không phải {_shown(data[key])}",
+                                f"viết `{key}` là {_type_name_vi(typ)}, ví dụ {_EXAMPLES_VI[key]}")))
     for key in data:
         if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS and key not in THEME_KEYS:
             out.append(Problem(path, lines.get(key, 1), "key-unknown", f"unknown front-matter key '{key}'",
-                               "check its spelling; the keys are " + ", ".join([*REQUIRED_KEYS, *OPTIONAL_KEYS])))
+                               "check its spelling; the keys are " + ", ".join([*REQUIRED_KEYS, *OPTIONAL_KEYS]),
+                               (f"phần đầu bài có tên `{key}` mà máy không biết",
+                                "xem lại chính tả (viết bằng tiếng Anh, không dấu); các tên được dùng là " +
+                                ", ".join([*REQUIRED_KEYS, *OPTIONAL_KEYS]))))
     for key in ("order", "duration"):
         v = data.get(key)
         if isinstance(v, int) and not isinstance(v, bool) and v < 1:
             out.append(Problem(path, lines.get(key, 1), "key-range", f"'{key}' must be 1 or more, not {v}",
-                               f"write a positive whole number for '{key}'"))
+                               f"write a positive whole number for '{key}'",
+                               (f"`{key}` phải từ 1 trở lên, không phải {v}",
+                                f"viết một số nguyên từ 1 trở lên, ví dụ `{key}: {_EXAMPLE_NUMBER[key]}`")))
     level = data.get("level")
     if isinstance(level, str) and level not in LEVELS:
         out.append(Problem(path, lines.get("level", 1), "level-unknown", f"unknown level '{level}'",
-                           "write one of: " + ", ".join(LEVELS)))
+                           "write one of: " + ", ".join(LEVELS),
+                           (f"không có mức độ `{level}`",
+                            "viết một trong các mức: " + ", ".join(f"`{k}` ({v['vi']})" for k, v in LEVELS.items()))))
     comps = data.get("competencies")
     if isinstance(comps, list):
         for code in comps:
             if str(code) not in competencies or "." not in str(code):
                 out.append(Problem(path, lines.get("competencies", 1), "competency-unknown",
                                    f"unknown competency code '{code}'",
-                                   "use a component code from /khung-nang-luc/ such as \"4.2\" (in quotes)"))
+                                   "use a component code from /khung-nang-luc/ such as \"4.2\" (in quotes)",
+                                   (f"không có mã năng lực `{code}`",
+                                    "dùng một mã năng lực thành phần trong /khung-nang-luc/, viết trong ngoặc kép, "
+                                    "ví dụ `\"4.2\"`")))
     for key in ("objectives",):
         items = data.get(key)
         if isinstance(items, list) and not all(isinstance(x, str) and x.strip() for x in items):
             out.append(Problem(path, lines.get(key, 1), "key-type", f"every item of '{key}' must be a sentence",
-                               f"write each item of '{key}' as '  - a sentence' on its own line"))
+                               f"write each item of '{key}' as '  - a sentence' on its own line",
+                               (f"mỗi mục của `{key}` phải là một câu",
+                                f"viết mỗi mục của `{key}` trên một dòng riêng: `  - một câu`")))
     sources = data.get("sources")
     if isinstance(sources, list):
         for n, item in enumerate(sources):
@@ -377,7 +403,10 @@ def _check_keys(path: str, data: dict[str, Any], lines: dict[str, int],
                     and isinstance(item.get("url"), str) and safety.is_web_address(item["url"])):
                 out.append(Problem(path, lines.get(f"sources[{n}]", lines.get("sources", 1)), "source-invalid",
                                    f"a source must have a title and a full http(s) address, not {_shown(item)}",
-                                   "write '  - title: Name of the source' and '    url: https://…'"))
+                                   "write '  - title: Name of the source' and '    url: https://…'",
+                                   (f"một nguồn phải có tên và địa chỉ đầy đủ bắt đầu bằng http(s), không phải "
+                                    f"{_shown(item)}",
+                                    "viết `  - title: Tên nguồn` rồi dòng dưới `    url: https://…`")))
     out += _check_updated(path, data.get("updated"), lines.get("updated", 1))
     return out
 
@@ -395,15 +424,38 @@ def _check_updated(path: str, updated: Any, line: int) -> list[Problem]:
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", updated)
     if not m:
         return [Problem(path, line, "key-type", f"'updated' should look like 2026-11, not {_shown(updated)}",
-                        "write the year and month the facts were checked, e.g. 'updated: 2026-11'")]
+                        "write the year and month the facts were checked, e.g. 'updated: 2026-11'",
+                        (f"`updated` phải có dạng 2026-11, không phải {_shown(updated)}",
+                         "viết năm và tháng bạn kiểm tra thông tin, ví dụ `updated: 2026-11`"))]
     try:
         _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
     except ValueError:
         return [Problem(path, line, "date-invalid", f"'updated: {updated}' is not a real date",
-                        "write a month from 01 to 12 (and a day that month has), e.g. 'updated: 2026-11'")]
+                        "write a month from 01 to 12 (and a day that month has), e.g. 'updated: 2026-11'",
+                        (f"`updated: {updated}` không phải là một ngày có thật",
+                         "viết tháng từ 01 đến 12 (và ngày có trong tháng đó), ví dụ `updated: 2026-11`"))]
     return []
 
 
+def _type_name_vi(t: type | tuple[type, ...]) -> str:
+    names = {str: "chữ", int: "một số nguyên", list: "một danh sách", _dt.date: "một ngày"}
+    if isinstance(t, tuple):
+        return " hoặc ".join(names.get(x, x.__name__) for x in t)
+    return names.get(t, t.__name__)
+
+
+_EXAMPLE_NUMBER = {"order": 3, "duration": 15}
+_EXAMPLES_VI = {
+    "title": "`title: Gọi video bằng Zalo`",
+    "description": "`description: Một câu nói về bài học.`",
+    "order": "`order: 3`",
+    "duration": "`duration: 15` (số phút)",
+    "level": "`level: co-ban`",
+    "competencies": "`competencies: [\"2.1\", \"4.2\"]`",
+    "objectives": "`objectives:` rồi các dòng `  - …` bên dưới",
+    "updated": "`updated: 2026-11`",
+    "sources": "`sources:` rồi các dòng `  - title: …` và `    url: https://…`",
+}
 _EXAMPLES = {
     "title": "'title: Gọi video bằng Zalo'",
     "description": "'description: One sentence about the lesson.'",
@@ -450,23 +502,35 @@ def parse_lesson(path: str, text: str, competencies: dict[str, Competency]) -> t
             for key in block.options:
                 problems.append(Problem(path, block.line + 1, "block-option-unknown",
                                         f"the '{block.name}' block has no option '{key}'",
-                                        f"remove the line '{key}: …' under '/// {block.name}'"))
+                                        f"remove the line '{key}: …' under '/// {block.name}'",
+                                        (f"khối `{block.name}` không có tùy chọn `{key}`",
+                                         f"xóa dòng `{key}: …` dưới `/// {block.name}`")))
             if not any(x.strip() for x in block.body):
                 problems.append(Problem(path, block.line, "block-empty", f"the '{block.name}' block is empty",
-                                        f"write its content between '/// {block.name}' and '///'"))
+                                        f"write its content between '/// {block.name}' and '///'",
+                                        (f"khối `{block.name}` để trống",
+                                         f"viết nội dung vào giữa dòng `/// {block.name}` và dòng `///`")))
         elif block.name not in PYMDOWNX_BLOCKS and block.name not in PAGE_BLOCKS:
             problems.append(Problem(path, block.line, "block-unknown", f"unknown block '/// {block.name}'",
-                                    "use one of: " + ", ".join(sorted(OUR_BLOCKS))))
+                                    "use one of: " + ", ".join(sorted(OUR_BLOCKS)),
+                                    (f"không có khối `/// {block.name}`",
+                                     "xem lại chính tả; các khối của bài học là " + ", ".join(sorted(OUR_BLOCKS)))))
     handouts = [b for b in blocks if b.name == "handout"]
     if not handouts:
         problems.append(Problem(path, body_line, "handout-missing", "the lesson has no handout block",
-                                "add '/// handout', the numbered key points for the printed page, and '///'"))
+                                "add '/// handout', the numbered key points for the printed page, and '///'",
+                                ("bài học chưa có khối tờ in (`/// handout`)",
+                                 "thêm dòng `/// handout`, các ý chính đánh số cho tờ in, rồi dòng `///`")))
     elif len(handouts) > 1:
         problems.append(Problem(path, handouts[1].line, "handout-duplicate", "the lesson has more than one handout block",
-                                "join them into one '/// handout' block"))
+                                "join them into one '/// handout' block",
+                                ("bài học có hơn một khối tờ in (`/// handout`)",
+                                 "gộp lại thành một khối `/// handout` duy nhất")))
     if not parsed_questions and not nested and not any(b.name in QUESTION_BLOCKS for b in blocks):
         problems.append(Problem(path, body_line, "quiz-missing", "the lesson has no self-check question",
-                                "add at least one '/// quiz | question' block (see /tac-gia/)"))
+                                "add at least one '/// quiz | question' block (see /tac-gia/)",
+                                ("bài học chưa có câu hỏi tự kiểm tra nào",
+                                 "thêm ít nhất một khối `/// quiz | câu hỏi` (xem /tac-gia/)")))
     if any(p.code in ("key-missing", "key-type") and p.path == path for p in problems):
         return None, problems
     parts = path.split("/")
@@ -517,11 +581,16 @@ def _nested_questions(path: str, body: str, first_line: int, blocks: list[Block]
             in_code = not in_code
         m = None if in_code else _QUESTION_FENCE_RE.match(line)
         if m and (m.group("before") or first_line + n in inside):
-            where = "inside another block" if first_line + n in inside else "indented or inside a list or quote"
+            nested = first_line + n in inside
+            where = "inside another block" if nested else "indented or inside a list or quote"
+            where_vi = "trong một khối khác" if nested else "lùi vào trong, hoặc trong một danh sách hay trích dẫn"
             out.append(Problem(path, first_line + n, "question-nested",
                                f"the '{m.group('name')}' block is {where}, where it cannot be checked",
                                f"move '/// {m.group('name')}' and its closing '///' to the start of the line, "
-                               "outside any other block or list"))
+                               "outside any other block or list",
+                               (f"khối `{m.group('name')}` nằm {where_vi}, nên máy không kiểm tra được",
+                                f"đưa dòng `/// {m.group('name')}` và dòng đóng `///` của nó ra sát lề trái, "
+                                "ngoài mọi khối hay danh sách khác")))
     return out
 
 
@@ -532,7 +601,8 @@ def load_competencies(docs_dir: str) -> tuple[dict[str, Competency], list[Proble
     path = Path(docs_dir) / DATA_FILE
     if not path.exists():
         return {}, [Problem(DATA_FILE, 1, "data-missing", "the competency framework data file is missing",
-                            f"restore docs/{DATA_FILE} from the project")]
+                            f"restore docs/{DATA_FILE} from the project",
+                            ("thiếu tệp dữ liệu khung năng lực số", f"lấy lại tệp docs/{DATA_FILE} từ dự án"))]
     text, problems = safety.read_markdown(path, DATA_FILE)
     if text is None:
         return {}, problems
@@ -540,7 +610,8 @@ def load_competencies(docs_dir: str) -> tuple[dict[str, Competency], list[Proble
         data = safety.load_yaml(text) or {}
     except safety.YamlError as exc:
         return {}, [Problem(DATA_FILE, exc.line + 1, "data-yaml",
-                            f"the competency data is not valid YAML ({exc.reason})", "check its indentation")]
+                            f"the competency data is not valid YAML ({exc.reason})", "check its indentation",
+                            (f"tệp dữ liệu khung năng lực viết sai: {exc.vi[0]}", exc.vi[1]))]
     out: dict[str, Competency] = {}
     try:
         for domain in data.get("domains", []):
@@ -549,7 +620,9 @@ def load_competencies(docs_dir: str) -> tuple[dict[str, Competency], list[Proble
                 out[str(comp["code"])] = Competency(str(comp["code"]), dict(comp["name"]))
     except (AttributeError, KeyError, TypeError, ValueError):
         return {}, [Problem(DATA_FILE, 1, "data-yaml", "the competency data is not a list of domains with "
-                            "codes, names and competencies", f"restore docs/{DATA_FILE} from the project")]
+                            "codes, names and competencies", f"restore docs/{DATA_FILE} from the project",
+                            ("tệp dữ liệu khung năng lực không đúng dạng (các lĩnh vực, mỗi lĩnh vực có mã, tên và "
+                             "các năng lực)", f"lấy lại tệp docs/{DATA_FILE} từ dự án"))]
     return out, []
 
 
@@ -596,7 +669,9 @@ def build_catalogue(docs_dir: str) -> Catalogue:
             except Exception as err:  # noqa: BLE001 - a bug of ours must still name the file, never a traceback
                 lesson, found = None, [Problem(rel, 1, "internal-error",
                                                f"the check failed on this file ({type(err).__name__}: {err})"[:200],
-                                               "report it to the project with this file attached")]
+                                               "report it to the project with this file attached",
+                                               ("máy kiểm tra bị lỗi khi đọc tệp này (lỗi của phần mềm, không phải "
+                                                "của bạn)", "báo cho nhóm dự án và gửi kèm tệp này"))]
             problems += found
             if lesson:
                 lessons.append(lesson)
@@ -610,18 +685,26 @@ def build_catalogue(docs_dir: str) -> Catalogue:
             if data and _looks_like_lesson(data) and not is_index:
                 problems.append(Problem(rel, 1, "lesson-outside-audience",
                                         f"this lesson is not in an audience folder",
-                                        "move it into one of: " + ", ".join(f"docs/{a}/" for a in AUDIENCES)))
+                                        "move it into one of: " + ", ".join(f"docs/{a}/" for a in AUDIENCES),
+                                        ("bài học này không nằm trong thư mục của một nhóm người học",
+                                         "chuyển nó vào một trong các thư mục: " +
+                                         ", ".join(f"docs/{a}/ ({v['vi']})" for a, v in AUDIENCES.items()))))
         # Every page needs its twin in the other language.
         if rel.endswith(".en.md"):
             if base_of(rel) not in present:
                 problems.append(Problem(rel, 1, "twin-orphan", f"English page without a Vietnamese original",
-                                        f"add {base_of(rel)} or rename this file"))
+                                        f"add {base_of(rel)} or rename this file",
+                                        ("trang tiếng Anh này không có bản gốc tiếng Việt",
+                                         f"thêm tệp {base_of(rel)} hoặc đổi tên tệp này")))
         else:
             twin = rel[:-3] + ".en.md"
             if twin not in present:
                 problems.append(Problem(rel, 1, "twin-missing", f"the English twin {twin} is missing",
                                         f"create docs/{twin} with the same order, duration, level and competencies "
-                                        "(scripts/new_lesson writes both files)"))
+                                        "(scripts/new_lesson writes both files)",
+                                        (f"thiếu bản tiếng Anh {twin}",
+                                         f"tạo tệp docs/{twin} với cùng order, duration, level và competencies "
+                                         "(scripts/new_lesson tạo sẵn cả hai tệp)")))
     problems += _check_twins(lessons, {(p.path, p.line) for p in problems})
     problems += _check_orders(lessons)
     return Catalogue(docs_dir, lessons, competencies, _dedupe(problems))
@@ -646,7 +729,9 @@ def _check_twins(lessons: list[Lesson], wrong: set[tuple[str, int]] = frozenset(
                 # The Vietnamese file is the original: the twin is the file to change.
                 out.append(Problem(lesson.path, lesson.line_of(key), "twin-mismatch",
                                    f"'{key}' is {shown!r} here but {want!r} in {original.path}",
-                                   f"make '{key}' the same in both files"))
+                                   f"make '{key}' the same in both files",
+                                   (f"`{key}` ở đây là {shown!r} nhưng ở {original.path} là {want!r}",
+                                    f"sửa `{key}` ở tệp này thành {want!r} cho giống bản tiếng Việt")))
         out += _twin_questions(original, lesson)
     return out
 
@@ -659,12 +744,16 @@ def _twin_questions(original: Lesson, twin: Lesson) -> list[Problem]:
         return []
     if len(mine) > len(theirs):
         line, what = mine[len(theirs)], "this question has no Vietnamese original"
+        what_vi = "câu hỏi này không có bản gốc tiếng Việt"
     else:
         line = mine[-1]
         what = f"the question on line {theirs[len(mine)]} of {original.path} is not translated here"
+        what_vi = f"câu hỏi ở dòng {theirs[len(mine)]} của {original.path} chưa được dịch ở đây"
     return [Problem(twin.path, line, "twin-questions",
                     f"{len(mine)} questions here but {len(theirs)} in {original.path}: {what}",
-                    "translate every question block so both languages have the same quiz")]
+                    "translate every question block so both languages have the same quiz",
+                    (f"ở đây có {len(mine)} câu hỏi nhưng {original.path} có {len(theirs)}: {what_vi}",
+                     "dịch mọi khối câu hỏi để hai thứ tiếng có cùng các câu hỏi"))]
 
 
 def _check_orders(lessons: list[Lesson]) -> list[Problem]:
@@ -683,7 +772,9 @@ def _check_orders(lessons: list[Lesson]) -> list[Problem]:
             continue
         out.append(Problem(lesson.path, lesson.line_of("order"), "order-duplicate",
                            f"order {lesson.order} is also used by {seen[key].path}",
-                           "give each lesson of an audience its own 'order' number (the same one in its twin)"))
+                           "give each lesson of an audience its own 'order' number (the same one in its twin)",
+                           (f"số thứ tự `order: {lesson.order}` đã được dùng ở {seen[key].path}",
+                            "cho mỗi bài của cùng nhóm người học một số `order` riêng (bản tiếng Anh dùng cùng số)")))
     return out
 
 

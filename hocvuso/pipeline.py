@@ -145,7 +145,10 @@ def link_problems(docs_dir: str | Path) -> list[Problem]:
                 if resolved.startswith("..") or not (docs / resolved).exists():
                     problems.append(Problem(rel, n, "link-broken", f"the link to '{target}' leads to no page",
                                             "point it at an existing file, relative to this one "
-                                            "(e.g. ../nguoi-cao-tuoi/index.md)"))
+                                            "(e.g. ../nguoi-cao-tuoi/index.md)",
+                                            (f"liên kết tới `{target}` không dẫn tới trang nào",
+                                             "sửa cho liên kết trỏ tới một tệp có thật, tính từ tệp này "
+                                             "(ví dụ ../nguoi-cao-tuoi/index.md)")))
     return problems
 
 
@@ -157,7 +160,12 @@ def publishing_problems(project: Project) -> list[Problem]:
                     "a publishing build needs the site's public address, for the QR codes and the printed handouts",
                     "build with it, e.g. 'SITE_URL=https://ten-mien-cua-ban/ python -m hocvuso build' "
                     "(Windows PowerShell: $env:SITE_URL=\"https://ten-mien-cua-ban/\"; py -m hocvuso build); "
-                    "the preview (python -m hocvuso serve) needs none")]
+                    "the preview (python -m hocvuso serve) needs none",
+                    ("bản đăng lên mạng cần địa chỉ công khai của trang, để in mã QR và địa chỉ trên tờ in",
+                     "chạy lệnh dựng trang kèm địa chỉ đó, ví dụ "
+                     "`SITE_URL=https://ten-mien-cua-ban/ python -m hocvuso build` (Windows PowerShell: "
+                     "`$env:SITE_URL=\"https://ten-mien-cua-ban/\"; py -m hocvuso build`); bản xem thử "
+                     "(python -m hocvuso serve) không cần"))]
 
 
 def check(project: Project, *, render_handouts: bool = True, publishing: bool = False,

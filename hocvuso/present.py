@@ -116,13 +116,18 @@ def long_sections(lessons: Iterable[Lesson]) -> list[Problem]:
             if words <= MAX_WORDS and items <= MAX_ITEMS:
                 continue
             name = f"the section '{title}'" if title else "the text before the first '##' heading"
-            too = []
+            name_vi = f"mục `{title}`" if title else "phần chữ trước tiêu đề `##` đầu tiên"
+            too, too_vi = [], []
             if words > MAX_WORDS:
                 too.append(f"{words} words (more than {MAX_WORDS})")
+                too_vi.append(f"{words} chữ (quá {MAX_WORDS})")
             if items > MAX_ITEMS:
                 too.append(f"{items} list items (more than {MAX_ITEMS})")
+                too_vi.append(f"{items} mục danh sách (quá {MAX_ITEMS})")
             found.append(Problem(
                 lesson.path, first_line + start, CODE,
                 f"{name} has {' and '.join(too)}, so it will scroll in projector mode",
-                "split it with another '## heading' or shorten it (a warning: the site still builds)"))
+                "split it with another '## heading' or shorten it (a warning: the site still builds)",
+                (f"{name_vi} có {' và '.join(too_vi)}, nên khi chiếu lên màn hình sẽ phải cuộn",
+                 "chia nhỏ bằng một tiêu đề `## …` nữa hoặc viết ngắn lại (đây là cảnh báo: trang vẫn được dựng)")))
     return found

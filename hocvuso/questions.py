@@ -29,6 +29,11 @@ LIST_HINT = {
     "order": "a numbered list of the steps in the right order ('1. …')",
     "fill": "a list of accepted answers ('- answer')",
 }
+LIST_HINT_VI = {
+    "quiz": "một danh sách lựa chọn (`- [x] đáp án đúng` và `- [ ] đáp án sai`)",
+    "order": "danh sách đánh số các bước theo đúng thứ tự (`1. …`)",
+    "fill": "danh sách các câu trả lời được chấp nhận (`- câu trả lời`)",
+}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -122,10 +127,10 @@ def deterministic_order(qid: str, n: int) -> list[int]:
     return keyed
 
 
-def _problem(path: str, line: int, code: str, message: str, fix: str):
+def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None):
     from .lessons import Problem  # late import: lessons imports this module
 
-    return Problem(path, line, code, message, fix)
+    return Problem(path, line, code, message, fix, vi)
 
 
 def _dedent_block(lines: list[str]) -> str:
@@ -148,11 +153,16 @@ def _check_options(path: str, kind: str, options: dict[str, Any], line: int) -> 
             known = ", ".join(allowed) or "none"
             problems.append(_problem(path, line + 1 + n, "block-option-unknown",
                                      f"the '{kind}' block has no option '{key}'",
-                                     f"remove it or fix its spelling (options of '{kind}': {known})"))
+                                     f"remove it or fix its spelling (options of '{kind}': {known})",
+                                     (f"khối `{kind}` không có tùy chọn `{key}`",
+                                      f"xóa dòng này hoặc sửa chính tả (các tùy chọn của `{kind}`: "
+                                      f"{', '.join(allowed) or 'không có'})")))
         elif not isinstance(value, allowed[key]):
             problems.append(_problem(path, line + 1 + n, "block-option-type",
                                      f"the option '{key}' must be true or false, not {value!r}",
-                                     f"write '{key}: true' or '{key}: false'"))
+                                     f"write '{key}: true' or '{key}: false'",
+                                     (f"tùy chọn `{key}` phải là true (có) hoặc false (không), không phải {value!r}",
+                                      f"viết `{key}: true` hoặc `{key}: false`")))
     return problems
 
 
@@ -167,17 +177,22 @@ def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body:
     problems = _check_options(path, kind, options, line)
     if not title.strip():
         problems.append(_problem(path, line, "question-missing", f"the '{kind}' block has no question",
-                                 f"write the question after a bar: '/// {kind} | Your question?'"))
+                                 f"write the question after a bar: '/// {kind} | Your question?'",
+                                 (f"khối `{kind}` chưa có câu hỏi",
+                                  f"viết câu hỏi sau dấu gạch đứng: `/// {kind} | Câu hỏi của bạn?`")))
     first = line + 1 + len(options)  # line number of body[0]
     item_re = _ITEM_RE[kind]
     start = next((i for i, ln in enumerate(body) if _top_item(item_re, ln)), None)
     if start is None:
         if kind == "fill":
             problems.append(_problem(path, line, "fill-no-answer", "the 'fill' block has no accepted answer",
-                                     f"add {LIST_HINT[kind]}, e.g. '- 113'"))
+                                     f"add {LIST_HINT[kind]}, e.g. '- 113'",
+                                     ("khối `fill` chưa có câu trả lời đúng nào",
+                                      f"thêm {LIST_HINT_VI[kind]}, ví dụ `- 113`")))
         else:
             problems.append(_problem(path, line, "list-missing", f"the '{kind}' block has no list of answers",
-                                     f"add {LIST_HINT[kind]}"))
+                                     f"add {LIST_HINT[kind]}",
+                                     (f"khối `{kind}` chưa có danh sách đáp án", f"thêm {LIST_HINT_VI[kind]}")))
         return None, problems
     items: list[tuple[int, str, bool, list[str]]] = []  # (line, text, correct, feedback lines)
     # The next non-blank line after each line, found once: looking it up by slicing made a quiz with
@@ -206,13 +221,18 @@ def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body:
             if _TASK_RE.match(ln) or _BULLET_RE.match(ln) or _NUMBER_RE.match(ln):
                 problems.append(_problem(path, first + i, "list-nested", "a list inside an answer option",
                                          "keep one level of options, none indented; write feedback as an "
-                                         "indented sentence"))
+                                         "indented sentence",
+                                         ("có một danh sách nằm bên trong một lựa chọn",
+                                          "giữ các lựa chọn ở cùng một cấp, không thụt lề; lời giải thích viết "
+                                          "thành câu thụt vào 4 dấu cách")))
             items[-1][3].append(ln)
             i += 1
             continue
         if kind == "quiz" and _BULLET_RE.match(ln):
             problems.append(_problem(path, first + i, "option-no-box", "an option without '[ ]' or '[x]'",
-                                     "start every option with '- [ ] ' (wrong) or '- [x] ' (right)"))
+                                     "start every option with '- [ ] ' (wrong) or '- [x] ' (right)",
+                                     ("lựa chọn này thiếu ô `[ ]` hoặc `[x]`",
+                                      "bắt đầu mỗi lựa chọn bằng `- [ ] ` (sai) hoặc `- [x] ` (đúng)")))
             i += 1
             continue
         break
@@ -225,36 +245,51 @@ def parse_block(path: str, kind: str, title: str, options: dict[str, Any], body:
             if _top_item(_TASK_RE, ln):
                 problems.append(_problem(path, first + i + n, "list-split",
                                          "an option after text that is not indented, which ended the list",
-                                         "indent an option's feedback by 4 spaces, directly under the option"))
+                                         "indent an option's feedback by 4 spaces, directly under the option",
+                                         ("lựa chọn này đứng sau một đoạn chữ không thụt lề, nên danh sách đã bị "
+                                          "ngắt", "thụt lời giải thích của lựa chọn vào 4 dấu cách, ngay dưới "
+                                          "lựa chọn đó")))
                 break
     opts: list[Option] = []
     seen: dict[str, int] = {}
     for ln_no, text, correct, fb in items:
         if not text:
             problems.append(_problem(path, ln_no, "option-empty", "an empty answer option",
-                                     "write the option's text after the marker, or delete the line"))
+                                     "write the option's text after the marker, or delete the line",
+                                     ("lựa chọn này để trống",
+                                      "viết nội dung lựa chọn sau dấu đánh dấu, hoặc xóa dòng này")))
             continue
         key = fold(text, exact=kind != "fill" or bool(options.get("exact")))
         if key in seen:
             problems.append(_problem(path, ln_no, "option-duplicate",
                                      f"the option '{text}' is the same as the one on line {seen[key]}",
-                                     "make every option different, or delete the copy"))
+                                     "make every option different, or delete the copy",
+                                     (f"lựa chọn `{text}` giống hệt lựa chọn ở dòng {seen[key]}",
+                                      "sửa cho mỗi lựa chọn khác nhau, hoặc xóa bản lặp")))
         seen.setdefault(key, ln_no)
         opts.append(Option(text, correct, _dedent_block(fb), ln_no))
     if kind == "quiz":
         if len(items) < 2:
             problems.append(_problem(path, line, "options-too-few", "a quiz needs at least 2 options",
-                                     "add another option ('- [ ] …')"))
+                                     "add another option ('- [ ] …')",
+                                     ("câu hỏi trắc nghiệm cần ít nhất 2 lựa chọn",
+                                      "thêm một lựa chọn nữa (`- [ ] …`)")))
         if not any(c for _, _, c, _ in items):
             problems.append(_problem(path, line, "quiz-no-correct", "no option is marked correct",
-                                     "mark the right option(s) with '[x]'"))
+                                     "mark the right option(s) with '[x]'",
+                                     ("chưa có lựa chọn nào được đánh dấu là đúng",
+                                      "đánh dấu lựa chọn đúng bằng `[x]`")))
     elif kind == "order":
         if len(items) < 3:
             problems.append(_problem(path, line, "order-too-few", "an order question needs at least 3 steps",
-                                     "list 3 or more steps, in the right order"))
+                                     "list 3 or more steps, in the right order",
+                                     ("câu hỏi sắp xếp cần ít nhất 3 bước",
+                                      "viết từ 3 bước trở lên, theo đúng thứ tự")))
     elif kind == "fill" and not opts:
         problems.append(_problem(path, line, "fill-no-answer", "the 'fill' block has no accepted answer",
-                                 "write at least one accepted answer ('- 113')"))
+                                 "write at least one accepted answer ('- 113')",
+                                 ("khối `fill` chưa có câu trả lời đúng nào",
+                                  "viết ít nhất một câu trả lời được chấp nhận (`- 113`)")))
     if problems:
         return None, problems
     qid = question_id(kind, title.strip())
