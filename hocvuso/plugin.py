@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, images, lessons, offline, present, search, ui
+from . import handouts, images, lessons, offline, present, search, theme_css, ui
 
 # Under the mkdocs logger tree, so --strict counts our warnings.
 log = logging.getLogger("mkdocs.plugins.hocvuso")
@@ -148,10 +148,12 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
     def on_post_build(self, config):
         self.search.write(config.site_dir, self._lang(config))
+        last_pass = self._lang(config) != lessons.DEFAULT_LANG or "i18n" not in config.plugins
+        if last_pass and not self.serving:  # every page is written: Material's CSS cut to what they use
+            theme_css.prune_site(config.site_dir)
         # Last, so the version hashes the whole site; the last language's run writes the final one.
         offline.write_service_worker(config.site_dir, os.path.join(config.theme.custom_dir or "", "sw.js"),
                                      serving=self.serving)
-        last_pass = self._lang(config) != lessons.DEFAULT_LANG or "i18n" not in config.plugins
         if self.later and last_pass:  # serving: the preview is built, now the missing PDFs
             handouts.render_later(*self.later, report=log.info)
             self.later = None
