@@ -73,6 +73,9 @@ def serve(config_file: str = "mkdocs.yml", address: str = "127.0.0.1:8000") -> i
 
 
 def bench(args: list[str]) -> int:
+    if args[:1] == ["lighthouse"]:  # Lighthouse medians beside plain Material (tools/bench_lighthouse.py)
+        tool = Path(__file__).resolve().parent.parent / "tools" / "bench_lighthouse.py"
+        return subprocess.run([sys.executable, str(tool), *args[1:]]).returncode
     try:
         import hvs_bench
     except ImportError:

@@ -94,7 +94,7 @@ def learning_path(catalogue: Catalogue, audience: str, lang: str) -> etree.Eleme
     ol = _sub(root, "ol", class_="hvs-path__list")
     for lesson in lessons:
         li = _sub(ol, "li", class_="hvs-path__item", data_lesson=f"{lesson.audience}/{lesson.slug}")
-        h = _sub(li, "h3", class_="hvs-path__title")
+        h = _sub(li, "h2", class_="hvs-path__title")
         _sub(h, "a", lesson.title, href=lesson_link(lesson))
         _sub(li, "p", lesson.description, class_="hvs-path__desc")
         meta = _sub(li, "p", lesson_meta(lesson, lang), class_="hvs-path__meta")

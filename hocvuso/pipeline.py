@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import guards, handouts, images, offline, search
+from . import guards, handouts, images, offline, search, theme_css
 from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, Problem, load_catalogue
 from .present import long_sections
 
@@ -283,4 +283,7 @@ def finish(project: Project, site_dir: str | Path, report: Report | None, *, ser
                       article.group(1))
     for lang in LANGS:
         collector.write(str(site), lang)
+    if not serving:  # every page is written: Material's CSS cut to the rules they can use (the preview keeps it)
+        theme_css.prune_site(site)
+    # Last, so the version hashes the whole site.
     offline.write_service_worker(site, project.theme_dir / "sw.js", serving=serving)
