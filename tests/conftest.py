@@ -50,3 +50,14 @@ def make_project(tmp_path: Path, docs: Path) -> Path:
 
 def read(site_dir: Path, rel: str) -> str:
     return (site_dir / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """tests/fixtures/hostile/site built once (a payload in every text a lesson holds), for test_hostile.py and the
+    Chromium tests alike."""
+    root = tmp_path_factory.mktemp("hostile")
+    config = make_project(root, FIXTURES / "hostile" / "site" / "docs")
+    done = run_build(config, root / "site", env={"SITE_URL": "https://hvs.example.vn/"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "site"

@@ -183,15 +183,6 @@ def test_a_tree_full_of_hostile_files_stops_the_build_with_problems_not_a_traceb
 
 # ---------------------------------------------------------------- a hostile site that builds: payloads are text
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    config = make_project(root, HOSTILE / "site" / "docs")
-    done = run_build(config, root / "site", env={"SITE_URL": SITE_URL})
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / "site"
-
-
 class _Active(HTMLParser):
     """Collects what could run: scripts with a payload, event-handler attributes, javascript: addresses."""
 

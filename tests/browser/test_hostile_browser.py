@@ -13,7 +13,7 @@ import json
 import threading
 
 import pytest
-from conftest import FIXTURES, ROOT, _QuietHandler, make_project, run_build
+from conftest import FIXTURES, ROOT, _QuietHandler
 
 from hocvuso import lessons
 
@@ -22,13 +22,10 @@ PAGES = ["index.html", "nguoi-cao-tuoi/index.html", "nguoi-cao-tuoi/doc.html", "
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostileweb")
-    config = make_project(root, FIXTURES / "hostile" / "site" / "docs")
-    done = run_build(config, root / "site", env={"SITE_URL": "https://hvs.example.vn/"})
-    assert done.returncode == 0, done.stdout + done.stderr
+def hostile_url(hostile_site):
+    """The hostile fixture site (built once per session, tests/conftest.py), served over HTTP."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(root / "site")))
+                                             functools.partial(_QuietHandler, directory=str(hostile_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
