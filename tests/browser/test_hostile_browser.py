@@ -135,8 +135,7 @@ def test_a_browser_that_blocks_site_data_gets_a_working_page(context, page, base
     switch = page.locator(".md-header__option[data-md-component=palette] label:not([hidden])")
     assert switch.count() == 1
     switch.click()
-    page.click(".hvs-size > summary")
-    page.click(".hvs-size__panel button[data-step='1']")
+    page.click(".hvs-size button[data-step='1']")
     assert page.evaluate("document.documentElement.dataset.hvsSize") == "1"
     quiz = page.locator(".hvs-quiz[data-kind=quiz]").first
     quiz.locator("label").first.click()

@@ -1,6 +1,8 @@
 """Printing a lesson from Chromium: print media, A4, no navigation, the quiz as a worksheet with its answer key."""
 from __future__ import annotations
 
+import math
+
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -115,5 +117,6 @@ def test_a_printed_lesson_starts_its_text_on_page_1_and_fills_its_pages(page, ba
     second = lesson.sections[1][0]  # the section with the picture starts on page 1 too
     assert second in pages[0][1], pages[0][1][-200:]
     for n, (fill, _) in enumerate(pages[:-1], 1):
-        assert fill > 0.75, f"page {n} of {len(pages)} is only {fill:.0%} full"  # 0.95 is the foot margin
-    assert len(pages) <= 4
+        # 0.95 is the foot margin; a question kept whole may move to the next page.
+        assert fill > 0.7, f"page {n} of {len(pages)} is only {fill:.0%} full"
+    assert len(pages) <= math.ceil(sum(fill for fill, _ in pages) / 0.8)  # no more pages than the text needs

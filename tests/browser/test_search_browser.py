@@ -40,7 +40,8 @@ def test_with_or_without_diacritics_and_any_case_the_same_lessons(page, base_url
     page.goto(base_url + "index.html")
     assert not [u for u in requests if "search-" in u], "the index must load only when search opens"
     page.click(".hvs-search__open")
-    assert page.evaluate("document.querySelector('.hvs-search').open")
+    # Search's code loads on first use: the dialog opens once it is in.
+    page.wait_for_function("document.querySelector('.hvs-search') && document.querySelector('.hvs-search').open")
     results = {q: _search(page, q) for q in (query, fold_words(query), query.upper(), fold_words(query).upper())}
     # The same pages (exact diacritics may lift one a little), the lesson so named first: title beats body.
     assert len({frozenset(r) for r in results.values()}) == 1, results
