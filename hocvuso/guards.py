@@ -83,7 +83,9 @@ def template_leftovers(path: str, source: str) -> list[Problem]:
         if text and text in placeholders:
             out.append(Problem(path, n, "template-leftover",
                                f"template text left in the lesson: '{line.strip()}'",
-                               "write your own words here, or delete the line"))
+                               "write your own words here, or delete the line",
+                               vi=(f"dòng này vẫn là chữ mẫu của bài mới: '{line.strip()}'",
+                                   "viết nội dung của bạn vào chỗ này, hoặc xóa dòng")))
     return out
 
 
@@ -107,7 +109,11 @@ def h1_headings(path: str, source: str) -> list[Problem]:
                                f"'{heading or '#'}' is a top-level heading: the page already prints the title "
                                "from 'title:'",
                                "delete the line if it repeats the title, or make it a part with '## ' "
-                               "(two #)"))
+                               "(two #)",
+                               vi=(f"'{heading or '#'}' là tiêu đề lớn nhất (một dấu #), mà trang đã tự in tên bài "
+                                   "lấy từ dòng 'title:'",
+                                   "xóa dòng này nếu nó lặp lại tên bài, hoặc đổi thành tiêu đề phần bằng '## ' "
+                                   "(hai dấu #)")))
         before, previous = previous, "" if line.startswith("///") else line
     return out
 
@@ -126,22 +132,31 @@ def twin_answers(lesson: Lesson, original: Lesson) -> list[Problem]:
         return []
     out = []
     for n, (q, vi) in enumerate(zip(lesson.questions, original.questions), 1):
-        found = None
+        found = words = None
         if q.kind != vi.kind:
             found = (f"question {n} is a '{q.kind}' block here but a '{vi.kind}' block in {original.path}",
                      f"use '/// {vi.kind}' as the Vietnamese lesson does")
+            words = (f"câu hỏi thứ {n} ở đây là khối '{q.kind}', còn trong {original.path} là khối '{vi.kind}'",
+                     f"dùng '/// {vi.kind}' như bài tiếng Việt")
         elif q.kind == "quiz" and len(q.options) != len(vi.options):
             found = (f"question {n} has {len(q.options)} options here but {len(vi.options)} in {original.path}",
                      "translate every option, in the same order")
+            words = (f"câu hỏi thứ {n} ở đây có {len(q.options)} lựa chọn, còn trong {original.path} có "
+                     f"{len(vi.options)}", "dịch đủ mọi lựa chọn, giữ đúng thứ tự")
         elif q.kind == "quiz" and _correct(q) != _correct(vi):
             found = (f"question {n} marks option(s) {_numbers(_correct(q))} right here but "
                      f"{_numbers(_correct(vi))} in {original.path}",
                      "mark the same options with '[x]' in both files, options in the same order")
+            words = (f"câu hỏi thứ {n} ở đây đánh dấu đúng lựa chọn {_numbers(_correct(q))}, còn trong "
+                     f"{original.path} là lựa chọn {_numbers(_correct(vi))}",
+                     "đánh dấu [x] cho cùng những lựa chọn ở cả hai tệp, các lựa chọn giữ cùng thứ tự")
         elif q.kind == "order" and len(q.options) != len(vi.options):
             found = (f"question {n} has {len(q.options)} steps here but {len(vi.options)} in {original.path}",
                      "translate every step, in the same order")
+            words = (f"câu hỏi thứ {n} ở đây có {len(q.options)} bước, còn trong {original.path} có "
+                     f"{len(vi.options)} bước", "dịch đủ mọi bước, giữ đúng thứ tự")
         if found:
-            out.append(Problem(lesson.path, q.line, "twin-answers", *found))
+            out.append(Problem(lesson.path, q.line, "twin-answers", *found, vi=words))
     return out
 
 
@@ -171,4 +186,6 @@ def twin_handout(lesson: Lesson, original: Lesson) -> list[Problem]:
         return []
     return [Problem(lesson.path, lesson.handout.line, "twin-handout",
                     f"the handout has {here} numbered points here but {there} in {original.path}",
-                    "translate every point, so both printed pages say the same")]
+                    "translate every point, so both printed pages say the same",
+                    vi=(f"tờ hướng dẫn ở đây có {here} ý đánh số, còn trong {original.path} có {there} ý",
+                        "dịch đủ mọi ý, để hai tờ in nói như nhau"))]

@@ -284,6 +284,7 @@ def finish(project: Project, site_dir: str | Path, report: Report | None, *, ser
     for lang in LANGS:
         collector.write(str(site), lang)
     if not serving:  # every page is written: Material's CSS cut to the rules they can use (the preview keeps it)
+        offline.shrink_own_assets(site)  # first: the cut reads our scripts as they are served
         theme_css.prune_site(site)
     # Last, so the version hashes the whole site.
     offline.write_service_worker(site, project.theme_dir / "sw.js", serving=serving)

@@ -172,7 +172,8 @@ def prune_site(site_dir: str | Path) -> list[tuple[str, int, int]]:
     originals = sorted(p for p in sheets.glob("main.*.min.css") if re.fullmatch(r"main\.[0-9a-f]+\.min\.css", p.name))
     if not originals:
         return []
-    pages = sorted(site.rglob("*.html"))
+    # Only pages that link Material's stylesheet use it (the worker's standalone offline page does not).
+    pages = [p for p in sorted(site.rglob("*.html")) if "assets/stylesheets/main." in p.read_text(encoding="utf-8")]
     texts = [p.read_text(encoding="utf-8") for p in pages]
     words = site_words(texts, [p.read_text(encoding="utf-8") for p in (site / "assets" / "js").glob("*.js")])
     # What else reads custom properties: the other stylesheets, and inline styles in pages.
