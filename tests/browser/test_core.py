@@ -130,6 +130,7 @@ def test_n_and_p_keys_turn_the_page(page, base_url):
     assert page.evaluate("document.documentElement.classList.contains('hvs-mode-present')")
     page.keyboard.press("Escape")
     page.click(".hvs-search__open")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'hvs-search-q'")  # loads on use
     page.keyboard.type("n")  # typed into the search box: no page turn
     assert page.input_value("#hvs-search-q") == "n"
     assert page.url == base_url + lesson.url

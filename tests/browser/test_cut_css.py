@@ -29,7 +29,8 @@ def test_cut_stylesheet_draws_pages_like_materials_whole_one(browser, site, base
     whole = original.read_text(encoding="utf-8")
     shots: dict[str, dict] = {}
     for kind in ("cut", "whole"):
-        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        # No service worker: whether it is ready yet ("save for offline" shows then) is not what is compared.
+        ctx = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
         if kind == "whole":  # the same pages, served Material's whole stylesheet in place of the cut
             ctx.route("**/assets/stylesheets/main.*.*.min.css",
                       lambda route: route.fulfill(body=whole, content_type="text/css"))
