@@ -79,6 +79,7 @@ def summary(report: dict) -> dict:
     row["failed"] = sorted({a["id"] for k in CATEGORIES[1:] for a in _failed(report, k)})
     row["main"] = {i["groupLabel"]: i["duration"] for i in audits["mainthread-work-breakdown"]["details"]["items"]}
     row["scripts"] = {i["url"]: i["total"] for i in audits["bootup-time"]["details"]["items"]}
+    row["cpu"] = report.get("environment", {}).get("benchmarkIndex", 0)
     if report.get("runtimeError"):
         row["error"] = report["runtimeError"].get("message", "")
     return row
@@ -160,8 +161,13 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # a browser that hangs up early is not news
+        pass
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -249,28 +255,35 @@ def main(argv: list[str]) -> int:
               f" Chromium at {CHROME}, served with gzip on loopback; {os.cpu_count()} CPU(s)."
               f"\nLesson: {lesson}; built in {time.perf_counter() - start:.0f} s.\n", flush=True)
         servers: dict[Path, tuple] = {}
-        results: list[tuple[str, list[dict]]] = []
+        results: dict[str, list[dict]] = {label: [] for label, _, _ in pages}
+        load = [os.getloadavg()[0]]
         try:
-            for label, site, url in pages:
-                if site not in servers:
-                    servers[site] = serve(site)
-                base = servers[site][1]
-                runs = []
-                for n in range(args.runs):
-                    runs.append(summary(run_lighthouse(cli, base + url, args.desktop)))
-                    print(f"  {label}: run {n + 1}/{args.runs} performance {runs[-1]['performance']}", flush=True)
-                results.append((label, runs))
+            # Round by round, each page once a round: a neighbour's burst of work on this shared machine
+            # then slows one run of every page, not every run of one page.
+            for n in range(args.runs):
+                line = []
+                for label, site, url in pages:
+                    if site not in servers:
+                        servers[site] = serve(site)
+                    results[label].append(summary(run_lighthouse(cli, servers[site][1] + url, args.desktop)))
+                    line.append(f"{label} {results[label][-1]['performance']}")
+                print(f"  round {n + 1}/{args.runs}: " + ", ".join(line), flush=True)
         finally:
             for server, _ in servers.values():
                 server.shutdown()
+        load.append(os.getloadavg()[0])
         print("\nMedians of", args.runs, "runs (FCP, LCP, TBT are Lighthouse's simulated phone figures):\n")
-        print(table([(label, median_row(runs)) for label, runs in results]))
+        print(table([(label, median_row(runs)) for label, runs in results.items()]))
+        cpu = [r["cpu"] for runs in results.values() for r in runs]
+        print(f"\nThis machine during the runs: Lighthouse benchmarkIndex median {statistics.median(cpu):.0f}"
+              f" ({min(cpu):.0f}-{max(cpu):.0f}; lower is slower; under 1000 Lighthouse warns that it measures the machine),"
+              f" load average {load[0]:.1f} at the start, {load[1]:.1f} at the end.")
         if args.why:
             print("\nMain-thread time, median ms:")
-            for label, runs in results:
+            for label, runs in results.items():
                 print("  " + why(label, runs))
         if args.json:
-            args.json.write_text(json.dumps({label: runs for label, runs in results}, indent=1), encoding="utf-8")
+            args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

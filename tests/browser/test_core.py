@@ -145,12 +145,15 @@ def test_drawer_closes_when_its_link_moves_within_the_page(page, base_url):
     page.wait_for_function("!document.getElementById('__drawer').checked")
 
 
-def test_materials_bundle_comes_back_where_instant_navigation_is_on(tmp_path):
+@pytest.mark.parametrize("turn_on", [("  features:\n", "  features:\n    - navigation.instant\n"),
+                                     ("plugins:\n", "plugins:\n  - search\n")], ids=["instant", "search"])
+def test_materials_bundle_comes_back_where_a_feature_needs_it(tmp_path, turn_on):
     from conftest import FIXTURES, make_project, run_build
 
     config = make_project(tmp_path, FIXTURES / "quiz" / "docs")
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1), encoding="utf-8")
+    assert turn_on[0] in text
+    config.write_text(text.replace(*turn_on, 1), encoding="utf-8")
     done = run_build(config, tmp_path / "site")
     assert done.returncode == 0, done.stdout + done.stderr
     html = (tmp_path / "site" / "hoc-sinh" / "bai-mot.html").read_text(encoding="utf-8")
