@@ -120,7 +120,7 @@ def write_config(folder: Path, docs: Path, plain: bool = False) -> Path:
 def build(config: Path, site: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                           cwd=config.parent, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={"SITE_URL": "https://hocvuso.example.vn/", **os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if done.returncode != 0:
         raise SystemExit(f"bench lighthouse: the build of {config} failed:\n{done.stdout}{done.stderr}")
 
