@@ -6,7 +6,10 @@ is the same Markdown with the project's plugin, overrides and extras removed, fo
 """
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
+import mimetypes
 import os
 import re
 import shutil
@@ -362,37 +365,41 @@ def _print_builds(rows: list) -> None:
               f"{plain:>11.1f}{1000 * plain / n_plain:>7.1f}{warm / plain:>21.2f}")
 
 
-def gzip_server(site: Path):
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzipped as a real host sends them (see README); used by tools/bench_lighthouse.py too."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return super().do_GET()
+        data = path.read_bytes()
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        packed = "gzip" in self.headers.get("Accept-Encoding", "") and (
+            kind.startswith("text/") or kind.endswith(("javascript", "json", "xml", "svg+xml")))
+        if packed:
+            data = gzip.compress(data, 6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        if packed:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # a browser that hangs up early is not news
+        pass
+
+
+def gzip_server(site: Path) -> QuietServer:
     """A local web server for site that sends text files gzipped, as a real host should (see README)."""
-    import functools
-    import http.server
-    import mimetypes
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.is_file():
-                return super().do_GET()
-            data = path.read_bytes()
-            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            packed = "gzip" in self.headers.get("Accept-Encoding", "") and (
-                kind.startswith("text/") or kind.endswith(("javascript", "json", "xml", "svg+xml")))
-            if packed:
-                data = gzip.compress(data, 6)
-            self.send_response(200)
-            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
-            if packed:
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    return http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    return QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
 
 
 def _lighthouse(site: Path, page: str) -> str:

@@ -9,11 +9,8 @@ never asserts them; the scores the project promises are in DESIGN.md §7.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import http.server
 import json
-import mimetypes
 import os
 import re
 import shutil
@@ -24,6 +21,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from hvs_bench import gzip_server
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "12.8.2"  # the newest 12.x; runs on Node >= 18.16 (13.x needs Node 22)
@@ -134,40 +133,8 @@ def first_lesson(site: Path, audience: str = PATH) -> str:
     return f"{audience}/{m.group(1)}"
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text ones gzipped as a real host sends them (README: enable gzip)."""
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return super().do_GET()
-        data = path.read_bytes()
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        packed = "gzip" in self.headers.get("Accept-Encoding", "") and (
-            kind.startswith("text/") or kind.endswith(("javascript", "json", "xml", "svg+xml")))
-        if packed:
-            data = gzip.compress(data, 6)
-        self.send_response(200)
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
-        if packed:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):  # a browser that hangs up early is not news
-        pass
-
-
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    server = gzip_server(site)  # the benchmark's own: gzip as a real host sends it
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
