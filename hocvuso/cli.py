@@ -65,11 +65,15 @@ def build(config_file: str = "mkdocs.yml", site_dir: str = "site", engine: str =
     return status
 
 
-def serve(config_file: str = "mkdocs.yml", address: str = "127.0.0.1:8000") -> int:
-    """The live preview (MkDocs: Zensical's preview does not run the phases yet)."""
+def serve(config_file: str = "mkdocs.yml", address: str = "127.0.0.1:8000", full: bool = False) -> int:
+    """The live preview (MkDocs: Zensical's preview does not run the phases yet).
+
+    A save rebuilds only the pages whose source changed (`--dirty`; the plugin rebuilds every page
+    when something they all show changes); full=True rebuilds every page at every save.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "-f", config_file, "-a", address],
-                          env=env).returncode
+    return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "-f", config_file, "-a", address,
+                           *([] if full else ["--dirty"])], env=env).returncode
 
 
 def bench(args: list[str]) -> int:
@@ -109,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000")
     p.add_argument("-f", "--config-file", default="mkdocs.yml")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    p.add_argument("--full", action="store_true", help="rebuild every page at every save (slower)")
     p = sub.add_parser("new", help="write a new lesson and its English twin")
     p.add_argument("audience", help="one of: " + ", ".join(AUDIENCES))  # checked by `new`, in the author's words
     p.add_argument("slug", help="lowercase letters, digits and '-', no diacritics (e.g. goi-video-zalo)")
@@ -142,7 +147,7 @@ def _run(args) -> int:
     if args.command == "build":
         return build(args.config_file, args.site_dir, args.engine, args.site_url)
     if args.command == "serve":
-        return serve(args.config_file, args.dev_addr)
+        return serve(args.config_file, args.dev_addr, args.full)
     if args.command == "new":
         return new_lesson(args.audience, args.slug, args.title, args.docs_dir, args.lang)
     return bench(args.args)

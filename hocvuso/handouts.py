@@ -11,6 +11,7 @@ lesson, `tai-lieu-in/pdf/<audience>.pdf` for a booklet, under `en/` for English.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import os
@@ -73,6 +74,7 @@ class Result:
 
 
 _RESULTS: dict[str, Result] = {}
+_OVERFLOWS: dict[str, float] = {}  # handout key -> mm too long: a sheet that does not fit has no PDF to cache
 
 
 def last_result(docs_dir: str) -> Result | None:
@@ -236,9 +238,23 @@ def _inputs_digest(site_url: str, site_name: str, date: _dt.date) -> str:
 
 
 def _lesson_key(common: str, lesson: Lesson) -> str:
-    """The cache key of a lesson's handout: its parsed data (title, blocks, questions…), not the rendered HTML,
-    so deciding that nothing changed costs no rendering. (Pictures a handout block links are not hashed.)"""
-    return hashlib.sha256((common + repr(lesson)).encode()).hexdigest()[:40]
+    """The cache key of a lesson's handout: what the sheet shows of the lesson's parsed data (title, blocks,
+    questions…), not the rendered HTML, so deciding that nothing changed costs no rendering. Line numbers are
+    left out: a line added above the handout changes nothing on paper. (Pictures a block links are not hashed.)"""
+    shown = dataclasses.replace(
+        lesson, blocks=tuple(dataclasses.replace(b, line=0, end_line=0) for b in lesson.blocks),
+        questions=tuple(_without_lines(q) for q in lesson.questions),
+        sections=tuple((name, 0) for name, _ in lesson.sections))
+    return hashlib.sha256((common + repr(shown)).encode()).hexdigest()[:40]
+
+
+def _without_lines(question):
+    if not dataclasses.is_dataclass(question):
+        return question
+    options = getattr(question, "options", ())
+    return dataclasses.replace(question, line=0,
+                               options=tuple(dataclasses.replace(o, line=0) if dataclasses.is_dataclass(o) else o
+                                             for o in options))
 
 
 def overflow_mm(renderer: "_Renderer", html: str, base_url: str) -> float:
@@ -334,6 +350,8 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
         if path.exists():
             result.pdfs.append(Pdf(lesson.lang, lesson.audience, lesson.slug, lesson.title, path,
                                    path.stat().st_size, 1, False))
+        elif key in _OVERFLOWS:  # measured already (e.g. in the preview's background): no need to lay it out again
+            result.problems.append(_overflow_problem(lesson, _OVERFLOWS[key]))
         elif not render:
             result.skipped += 1
         else:
@@ -343,6 +361,7 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
         if refused:
             result.problems.append(_outside_problem(lesson, refused))
         elif overflow is not None:
+            _OVERFLOWS[keys[lesson.path]] = overflow
             result.problems.append(_overflow_problem(lesson, overflow))
         else:
             result.render_seconds.append(seconds)
@@ -365,26 +384,38 @@ def build_site(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: s
 
 
 _LATER: threading.Thread | None = None
+_NEXT: list[tuple] = []  # the newest request while one is rendering (only the newest matters)
+_LATER_LOCK = threading.Lock()
 
 
 def render_later(catalogue: Catalogue, site_url: str, site_name: str, cache_dir: str | Path,
-                 report: Callable[[str], None]) -> None:
-    """While serving: render missing PDFs in a background thread; the next reload picks them up from the cache.
+                 report: Callable[[str], None], done: Callable[[Result], None] | None = None) -> None:
+    """While serving: render missing PDFs in a background thread; `done(result)` then places them.
 
-    Never blocks the preview, and still tells the author about a handout that does not fit.
+    Never blocks the preview, and still tells the author about a handout that does not fit. A request
+    made while one renders runs after it, with the newest lessons (saves come faster than PDFs).
     """
     global _LATER
-    if _LATER is not None and _LATER.is_alive():
-        return
+    with _LATER_LOCK:
+        _NEXT[:] = [(catalogue, site_url, site_name, cache_dir, report, done)]
+        if _LATER is not None and _LATER.is_alive():
+            return
 
-    def run() -> None:
-        result = build_site(catalogue, site_url, site_name, cache_dir, remember=False)
-        for problem in result.problems:
-            report(str(problem))
-        report(summary(result) + " (in the background: they appear at the next reload)")
+        def run() -> None:
+            while True:
+                with _LATER_LOCK:
+                    if not _NEXT:
+                        return
+                    cat, url, name, cache, say, then = _NEXT.pop()
+                result = build_site(cat, url, name, cache, remember=False)
+                for problem in result.problems:
+                    say(str(problem))
+                say(summary(result) + " (in the background: they appear at the next reload)")
+                if then is not None:
+                    then(result)
 
-    _LATER = threading.Thread(target=run, name="hvs-handouts", daemon=True)
-    _LATER.start()
+        _LATER = threading.Thread(target=run, name="hvs-handouts", daemon=True)
+        _LATER.start()
 
 
 def _prune(cache: Path, used: set[Path], days: int = 14) -> None:

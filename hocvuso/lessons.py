@@ -643,6 +643,21 @@ def _looks_like_lesson(data: dict[str, Any]) -> bool:
     return any(k in data for k in ("order", "duration", "objectives", "competencies"))
 
 
+_PARSED: dict[str, tuple[str, tuple, Lesson | None, tuple[Problem, ...]]] = {}
+
+
+def _parse_lesson_once(rel: str, text: str, competencies: dict[str, Competency]) -> tuple[Lesson | None, list[Problem]]:
+    """parse_lesson, remembered while the file's text and the competencies stay the same (the preview
+    re-reads the tree at every save; only the saved lesson is parsed again). Lessons are immutable."""
+    known = (repr(competencies), id(parse_lesson))  # (a test may swap the parser)
+    hit = _PARSED.get(rel)
+    if hit and hit[0] == text and hit[1] == known:
+        return hit[2], list(hit[3])
+    lesson, found = parse_lesson(rel, text, competencies)
+    _PARSED[rel] = (text, known, lesson, tuple(found))
+    return lesson, found
+
+
 def build_catalogue(docs_dir: str) -> Catalogue:
     """Parse and validate every page under docs_dir (both languages)."""
     competencies, problems = load_competencies(docs_dir)
@@ -665,7 +680,7 @@ def build_catalogue(docs_dir: str) -> Catalogue:
         elif in_audience and not is_index:
             problems += [x for x in [safety.lesson_name_problem(rel)] if x]
             try:
-                lesson, found = parse_lesson(rel, text, competencies)
+                lesson, found = _parse_lesson_once(rel, text, competencies)
             except Exception as err:  # noqa: BLE001 - a bug of ours must still name the file, never a traceback
                 lesson, found = None, [Problem(rel, 1, "internal-error",
                                                f"the check failed on this file ({type(err).__name__}: {err})"[:200],

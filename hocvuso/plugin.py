@@ -2,10 +2,16 @@
 
 Nothing else in the package imports MkDocs. mkdocs-static-i18n builds the site once per
 language, so the events run once per language; check and finish run once per build.
+`python -m hocvuso serve` runs `mkdocs serve --dirty`: a save rebuilds only the pages whose
+source changed, unless something every page shows changed (`pipeline.preview_shape`).
 """
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
+
+import jinja2
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -13,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, pipeline, render, safety
+from . import handouts, pipeline, safety, search
 from .errors import author_lang
 from .lessons import DEFAULT_LANG
 
@@ -30,9 +36,14 @@ class HocVuSoConfig(Config):
 
 class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def __init__(self):
-        self.serving = False
+        self.serving = self.quick = self.full = False
         self.report: pipeline.Report | None = None
         self.reported: set[str] = set()
+        self.shape = self.next_shape = None
+        self.built: set[str] = set()
+        self.collector = search.Collector()
+        self.bytecode: dict[str, bytes] = {}
+        self.listed: dict[tuple, list[str]] = {}
 
     def _lang(self, config) -> str:
         return getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT_LANG
@@ -41,14 +52,18 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         return pipeline.load_project(config.config_file_path, site_url=config.site_url)
 
     def on_startup(self, *, command, dirty):
-        self.serving = command == "serve"
+        self.serving, self.quick = command == "serve", command == "serve" and dirty
         if self.serving and not preview_log.handlers:
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("%(message)s"))
             preview_log.addHandler(handler)
             preview_log.propagate = False
+        if self.quick:  # MkDocs warns about dirty builds at every save (strict mode would stop on it)
+            logging.getLogger("mkdocs.commands.build").addFilter(lambda r: "'dirty' build" not in r.getMessage())
 
     def on_config(self, config):
+        if self.quick:
+            _reuse_theme_work(config.theme, self)
         if self.serving and not config.site_url:
             config.site_url = pipeline.LOCAL_URL  # the preview may show the local address; paper never does
         project = self._project(config)
@@ -68,9 +83,17 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
     def on_pre_build(self, config):
         if self._lang(config) != DEFAULT_LANG and self.report is not None:
             return  # the second language's pass: checked already
+        project = self._project(config)
         try:
-            self.report = report = pipeline.check(self._project(config), render_handouts=not self.serving,
+            self.report = report = pipeline.check(project, render_handouts=not self.serving,
                                                   publishing=not self.serving, progress=log.info)
+            if self.quick:  # everything rebuilt when what every page shows changed, else only changed pages
+                self.next_shape = pipeline.preview_shape(project, report.catalogue, config.config_file_path)
+                self.full, self.built = self.next_shape != self.shape, set()
+                if self.full:  # (the first build's folder is MkDocs' new, empty one)
+                    from mkdocs.utils import clean_directory
+
+                    clean_directory(config.site_dir)
         except Exception as exc:  # never a traceback for an author
             from .errors import internal_error
 
@@ -104,18 +127,86 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         safety.escape_meta(page.meta)  # Material prints titles and descriptions raw: <title>, meta, nav, header
         return markdown
 
+    def on_nav(self, nav, config, files):
+        if self.quick and self.report:  # pages not read again in a quick rebuild still need their titles
+            for page in nav.pages:
+                if not page.file.is_modified():
+                    lesson = self.report.catalogue.for_path(page.file.src_uri)
+                    if lesson is not None:
+                        page.title = safety.escaped(lesson.title)  # escaped as on_page_markdown does
+                    else:
+                        page.read_source(config)
+                        safety.escape_meta(page.meta)
+        return nav
+
+    def on_env(self, env, config, files):
+        if self.quick and not self.full:
+            config.theme.static_templates = set()  # 404 and sitemap: unchanged by a lesson's body
+        return env
+
     def on_post_page(self, output, page, config):
-        if self.serving and self.report and self.report.problems:
-            return render.with_problems_panel(output, self.report.problems, self._lang(config))
-        return output
+        if not self.serving:
+            return output
+        self.built.add(page.file.dest_uri)
+        at = output.find(">", output.find("<body")) + 1  # every page shows the tree's problems (finish writes them)
+        return output[:at] + pipeline.panel_loader(page.file.dest_uri, self._lang(config)) + output[at:]
 
     def on_post_build(self, config):
         if self._lang(config) == DEFAULT_LANG and "i18n" in config.plugins:
             return  # finish once, after the last language
-        pipeline.finish(self._project(config), config.site_dir, self.report, serving=self.serving)
+        project = self._project(config)
+        quick = self.quick and not self.full
+        if not quick:
+            self.collector = search.Collector()
+        pipeline.finish(project, config.site_dir, self.report, serving=self.serving,
+                        pages=self.built if quick else None, collector=self.collector)
+        self.shape = self.next_shape
         if self.serving and self.report and not self.report.problems and self.report.handouts \
                 and self.report.handouts.skipped:
-            project = self._project(config)
+            site = config.site_dir
+
+            def done(result):  # the new PDFs into the served site, a sheet too long into every page's panel
+                pipeline.place_handouts(result, site)
+                pipeline.write_problems_panel(site, result.problems)
+
             handouts.render_later(self.report.catalogue, project.site_url, project.site_name,
-                                  project.handout_cache, report=log.info)
+                                  project.handout_cache, report=preview_log.warning, done=done)
         self.report = None
+
+
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled templates kept between the preview's rebuilds (MkDocs makes a new Jinja environment each time)."""
+
+    def __init__(self, store: dict[str, bytes]):
+        self.store = store
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def _reuse_theme_work(theme, plugin: HocVuSoPlugin) -> None:
+    """The preview's rebuilds reuse compiled templates and the list of the theme's files (Material has
+    thousands): together about two seconds of every save. Only while serving, only this config's theme."""
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = _Bytecode(plugin.bytecode)  # keyed by the template's source: edits recompile
+        listing = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions,
+                   *(os.stat(d).st_mtime_ns for d in theme.dirs[:1]),  # the custom_dir: a file added there
+                   *(max((p.stat().st_mtime_ns for p in Path(theme.dirs[0]).rglob("*")), default=0),))
+            if key not in plugin.listed:
+                plugin.listed[key] = listing(extensions, filter_func)
+            return plugin.listed[key]
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env

@@ -138,10 +138,3 @@ def problems_panel(problems: list, lang: str) -> str:
             f'<h2 id="hvs-problems-title" style="margin:0 0 .4rem;color:#b00020">'
             f'{escape(title.format(n=len(problems)))}</h2><p style="margin:0 0 .4rem">{escape(hint)}</p>'
             f'<ol style="margin:0;padding-left:1.4rem">{items}</ol></section>')
-
-
-def with_problems_panel(html: str, problems: list, lang: str) -> str:
-    """A built page with the problems panel first in its body (the live preview only)."""
-    at = html.find("<body")
-    end = html.find(">", at) + 1 if at >= 0 else 0
-    return html[:end] + problems_panel(problems, lang) + html[end:]

@@ -156,13 +156,14 @@ def site_words(pages: list[str], scripts: list[str]) -> set[str]:
     return words
 
 
-def prune_site(site_dir: str | Path) -> list[tuple[str, int, int]]:
+def prune_site(site_dir: str | Path, texts: dict[Path, str] | None = None) -> list[tuple[str, int, int]]:
     """Cut Material's main stylesheet of a built site to what its pages use; [(new name, bytes before, after)].
 
     A page that loads Material's JavaScript bundle keeps the whole stylesheet (the bundle adds classes of its
     own at run time); nothing is cut when the home page loads it.
     Run after every page is written; safe to run again on the same folder (a dirty build): pages are
-    pointed at the newest cut and older cuts are removed.
+    pointed at the newest cut and older cuts are removed. `texts`: the pages as the caller has just read or
+    written them (path -> HTML), so they are not read again.
     """
     site = Path(site_dir)
     sheets = site / "assets" / "stylesheets"
@@ -173,8 +174,10 @@ def prune_site(site_dir: str | Path) -> list[tuple[str, int, int]]:
     if not originals:
         return []
     # Only pages that link Material's stylesheet use it (the worker's standalone offline page does not).
-    pages = [p for p in sorted(site.rglob("*.html")) if "assets/stylesheets/main." in p.read_text(encoding="utf-8")]
-    texts = [p.read_text(encoding="utf-8") for p in pages]
+    known = texts or {}
+    read = {p: known[p] if p in known else p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    pages = [p for p, html in read.items() if "assets/stylesheets/main." in html]
+    texts = [read[p] for p in pages]
     words = site_words(texts, [p.read_text(encoding="utf-8") for p in (site / "assets" / "js").glob("*.js")])
     # What else reads custom properties: the other stylesheets, and inline styles in pages.
     other = " ".join(p.read_text(encoding="utf-8") for p in [*sheets.glob("palette.*.min.css"),

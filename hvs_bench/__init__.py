@@ -303,11 +303,16 @@ def _plain_and_own(folder: Path, docs: Path, label: str, rows: list, handouts: b
     return own_site
 
 
-def save_to_page(config: Path, docs: Path, saves: int = 3, timeout: float = 180) -> tuple[float, list[float]]:
-    """(seconds to the first page, [seconds from saving a lesson to the preview showing it]) of `mkdocs serve`.
+def save_to_page(config: Path, docs: Path, saves: int = 3, timeout: float = 180,
+                 own: bool = True, browser=None) -> tuple[float, list[float], float]:
+    """(seconds to the first page, [seconds from saving a lesson's body to the preview showing it], seconds from
+    changing its title to the page showing it) of the preview.
 
-    The preview serves on a free loopback port; each save adds a marker line to one lesson and the
-    page is polled until the marker is in it. Measures the author's loop, plain Material's too.
+    own=True runs the project's preview (`python -m hocvuso serve`: only changed pages are rebuilt), False
+    plain `mkdocs serve` (every page at every save). The preview serves on a free loopback port; each save adds
+    a marker line to one lesson and the page is polled until the marker is in it. A title is on every page
+    (the navigation), so its change rebuilds them all. With a Playwright `browser`, the time is until the
+    open page, reloaded by the preview itself when its build ends, shows the marker: what the author sees.
     """
     import socket
     import urllib.request
@@ -320,11 +325,19 @@ def save_to_page(config: Path, docs: Path, saves: int = 3, timeout: float = 180)
     url = f"http://127.0.0.1:{port}/{lesson.relative_to(docs).as_posix()[:-3]}.html"
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+    command = ["hocvuso", "serve"] if own else ["mkdocs", "serve"]
+    server = subprocess.Popen([sys.executable, "-m", *command, "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     original = lesson.read_text(encoding="utf-8")
 
+    tab = None
+
     def shows(marker: str | None) -> bool:
+        if tab is not None and marker is not None:
+            try:
+                return marker in tab.content()
+            except Exception:  # reloading
+                return False
         try:
             page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
         except OSError:
@@ -341,15 +354,24 @@ def save_to_page(config: Path, docs: Path, saves: int = 3, timeout: float = 180)
 
     try:
         first = wait(None)
+        if browser is not None:
+            tab = browser.new_page()
+            tab.goto(url)
         times = []
         for n in range(saves):
             time.sleep(1.5)  # let the watcher settle
             marker = f"hvsbenchmark{n}x{int(time.time())}"
             lesson.write_text(original.replace("\n## ", f"\n{marker}\n\n## ", 1), encoding="utf-8")
             times.append(wait(marker))
-        return first, times
+        time.sleep(1.5)
+        marker = f"Hvsbenchtitle{int(time.time())}"
+        lesson.write_text(re.sub(r"^title: .*$", f"title: {marker}", original, count=1, flags=re.M), encoding="utf-8")
+        title = wait(marker)
+        return first, times, title
     finally:
         lesson.write_text(original, encoding="utf-8")
+        if tab is not None:
+            tab.close()
         server.terminate()
         try:
             server.wait(timeout=10)
@@ -465,8 +487,9 @@ def main(argv: list[str]) -> int:
                        rows, handouts=not args.no_handouts, repeat=args.repeat)
     _print_builds(rows)
 
-    print("\nSave-to-page (the author's preview, `mkdocs serve`): seconds from saving one lesson until the page "
-          "shows it\n(median of 3 saves), beside plain Material serving the same Markdown:")
+    print("\nSave-to-page (the author's preview, `python -m hocvuso serve`): seconds from saving one lesson's body "
+          "until the\npage shows it (median of 3 saves), and from changing its title (every page shows it), beside "
+          "plain Material's\n`mkdocs serve` of the same Markdown:")
     for name, label in [("real", "real site"), *((f"c{n}", f"{n} lessons") for n in args.sizes)]:
         folder = tmp / name
         docs = Path(re.search(r"^docs_dir: (.*)$", (folder / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -475,10 +498,10 @@ def main(argv: list[str]) -> int:
             shutil.copytree(docs, folder / "docs-serve")
             docs = folder / "docs-serve"
         own = save_to_page(project_config(folder, docs, handouts=not args.no_handouts or name == "real"), docs)
-        plain = save_to_page(project_config(folder, docs, plain=True), docs)
+        plain = save_to_page(project_config(folder, docs, plain=True), docs, own=False)
         med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
-        print(f"  {label:<14} this project {med(own[1]):6.2f} s (first page {own[0]:5.1f} s)   "
-              f"plain Material {med(plain[1]):6.2f} s (first page {plain[0]:5.1f} s)")
+        print(f"  {label:<14} this project {med(own[1]):6.2f} s (title {own[2]:5.1f} s, first page {own[0]:5.1f} s)"
+              f"   plain Material {med(plain[1]):6.2f} s (title {plain[2]:5.1f} s, first page {plain[0]:5.1f} s)")
     if len(rows) >= 3:
         (_, n1, c1, w1, p1, q1), (_, n2, c2, w2, p2, q2) = rows[-2], rows[-1]
         print(f"\nGrowth per added page ({rows[-2][0]} -> {rows[-1][0]}): cold {1000 * (c2 - c1) / (n2 - n1):.1f} ms,"
@@ -523,7 +546,7 @@ def main(argv: list[str]) -> int:
 
     print("\nHandouts:")
     try:
-        from . import handouts, lessons
+        from hocvuso import handouts, lessons
 
         cat = lessons.build_catalogue(str(tmp / "committed" / "docs" if (tmp / "committed").is_dir() else ROOT / "docs"))
         result = handouts.build_site(cat, "http://127.0.0.1:8000/", "Học vụ số", tmp / "handout-cache")

@@ -175,6 +175,27 @@ def test_cache_renders_only_what_changed(catalogue, tmp_path):
     assert sorted((p.lang, p.slug or "") for p in third.pdfs if p.rendered) == [("vi", ""), ("vi", "goi-dien")]
 
 
+def test_a_line_added_above_the_handout_renders_nothing_again(catalogue, tmp_path):
+    """The cache key is what the sheet shows, not where the blocks sit in the file."""
+    cache = tmp_path / "cache"
+    day = dt.date(2026, 11, 25)
+    handouts.build_site(catalogue, SITE_URL, "Học vụ số", cache, date=day)
+    path = Path(catalogue.docs_dir) / "nguoi-cao-tuoi/goi-dien.md"
+    text = path.read_text(encoding="utf-8").replace("\n## ", "\nMột dòng mới.\n\nThêm dòng nữa.\n\n## ", 1)
+    moved, found = lessons.parse_lesson("nguoi-cao-tuoi/goi-dien.md", text, catalogue.competencies)
+    original = catalogue.for_path("nguoi-cao-tuoi/goi-dien.md")
+    assert not found and moved.handout.line == original.handout.line + 4  # the blocks did move
+    others = [x for x in catalogue.lessons if x.path != moved.path]
+    again = handouts.build_site(lessons.Catalogue(catalogue.docs_dir, [*others, moved], catalogue.competencies, []),
+                                SITE_URL, "Học vụ số", cache, date=day)
+    assert not any(p.rendered for p in again.pdfs)
+    shown = text.replace("/// handout\n", "/// handout\n1. Một ý mới trên tờ in.\n", 1)
+    edited, _ = lessons.parse_lesson("nguoi-cao-tuoi/goi-dien.md", shown, catalogue.competencies)
+    third = handouts.build_site(lessons.Catalogue(catalogue.docs_dir, [*others, edited], catalogue.competencies, []),
+                                SITE_URL, "Học vụ số", cache, date=day)
+    assert ("vi", "goi-dien") in [(p.lang, p.slug) for p in third.pdfs if p.rendered]
+
+
 def test_serving_uses_the_cache_and_renders_nothing(catalogue, tmp_path):
     served = handouts.build_site(catalogue, SITE_URL, "Học vụ số", tmp_path / "empty", render=False)
     assert served.pdfs == [] and served.skipped == 4

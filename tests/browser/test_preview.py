@@ -86,3 +86,63 @@ def test_a_mistake_shows_in_the_browser_and_goes_when_fixed(preview, context):
     fixed = _wait_for(page, url, lambda p: p.locator(".hvs-problems").count() == 0
                       and p.locator(".hvs-quiz").count() > 0)
     print(f"preview: problem shown {broke:.1f} s after saving, gone {fixed:.1f} s after the fix ({other:.1f} s)")
+
+
+OTHER = "nguoi-cao-tuoi/nhan-tin.md"
+
+
+def _nav_titles(page) -> list[str]:
+    return [t.strip() for t in page.locator("nav.md-nav--primary .md-nav__link").all_inner_texts() if t.strip()]
+
+
+def test_a_save_rebuilds_the_page_and_every_page_keeps_its_navigation(preview, context):
+    """A body save rebuilds only that page (a quick rebuild); the navigation it shows still names every
+    page, titles escaped; a changed title reaches every page (all rebuilt); a new lesson appears in all."""
+    base, docs = preview
+    page = context.new_page()
+    url, other = (base + x.replace(".md", ".html") for x in (LESSON, OTHER))
+    page.goto(url)
+    before = _nav_titles(page)
+    assert "Nhắn tin thoại cho người thân" in before, before
+
+    # A title with markup, on the other lesson: every page is rebuilt, and it stays text.
+    source, second = docs / LESSON, docs / OTHER
+    good, good_second = source.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")
+    hostile = 'Nhắn tin <img src=x id=hvs-injected> "thoại"'
+    second.write_text(good_second.replace("title: Nhắn tin thoại cho người thân", f"title: '{hostile}'"),
+                      encoding="utf-8")
+    _wait_for(page, url, lambda p: hostile in _nav_titles(p))
+    # Then a body save of the first lesson: only its page is rebuilt, its navigation is read from the lessons.
+    source.write_text(good.replace("\n## ", "\nhvs-marker-one\n\n## ", 1), encoding="utf-8")
+    quick = _wait_for(page, url, lambda p: "hvs-marker-one" in p.content())
+    assert hostile in _nav_titles(page)
+    assert page.locator("#hvs-injected").count() == 0
+    assert len(_nav_titles(page)) == len(before)
+    page.goto(other)
+    assert "hvs-marker-one" not in page.content()
+
+    # A new lesson (and its twin) shows in the other pages' navigation.
+    new = docs / "nguoi-cao-tuoi" / "bai-moi.md"
+    new.write_text(good.replace("title: Gọi điện video cho người thân ở xa", "title: Bài mới xem thử")
+                   .replace("order: 1", "order: 9"), encoding="utf-8")
+    (docs / "nguoi-cao-tuoi" / "bai-moi.en.md").write_text(
+        (docs / "nguoi-cao-tuoi" / "goi-dien.en.md").read_text(encoding="utf-8")
+        .replace("order: 1", "order: 9"), encoding="utf-8")
+    _wait_for(page, other, lambda p: "Bài mới xem thử" in _nav_titles(p))
+    print(f"preview: a body save showed {quick:.1f} s after saving")
+
+
+def test_a_handout_too_long_shows_in_the_page_once_the_background_has_measured_it(preview, context):
+    """The preview renders changed handouts in the background; one that no longer fits on A4 reaches the
+    panel of every page by itself (no second save)."""
+    base, docs = preview
+    page = context.new_page()
+    for source, words in ((docs / LESSON.replace(".md", ".en.md"), "Extra step {n}: press the button, wait, look."),
+                          (docs / LESSON, "Bước thêm số {n}: bấm nút, chờ một chút rồi xem lại màn hình.")):
+        steps = "".join(f"{n}. {words.format(n=n)}\n" for n in range(4, 60))  # the twins stay twins
+        source.write_text(source.read_text(encoding="utf-8").replace("/// handout\n", "/// handout\n" + steps, 1),
+                          encoding="utf-8")
+    url = base + OTHER.replace(".md", ".html")
+    _wait_for(page, url, lambda p: "[handout-overflow]" in p.locator(".hvs-problems").inner_text()
+              if p.locator(".hvs-problems").count() else False, seconds=120)
+    assert "nguoi-cao-tuoi/goi-dien.md:" in page.locator(".hvs-problems").inner_text()
