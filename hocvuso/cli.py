@@ -95,39 +95,103 @@ def new_lesson(audience: str, slug: str, title: str | None, docs_dir: str = "doc
     return outcome.status
 
 
+# argparse's own words (usage, errors), for an author who reads Vietnamese: argparse looks them up through
+# its module's `_` at the moment it prints.
+ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi dừng",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "còn thiếu: %s",
+    "unrecognized arguments: %s": "không hiểu phần này của lệnh: %s",
+    "expected one argument": "cần một giá trị ngay sau",
+    "invalid choice: %(value)r (choose from %(choices)s)": "không có lựa chọn %(value)r (chọn một trong: %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s chưa rõ: có thể là %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\nGõ `%(prog)s --help` để xem cách dùng.\n",
+}
+HELP = {  # (vi, en) of every help text of the command line
+    "command": ("lệnh", "command"),
+    "audience_name": ("nhóm", "audience"),
+    "slug_name": ("tên-tệp", "slug"),
+    "title_name": ("tên-bài", "title"),
+    "description": ("Học vụ số: kiểm tra, xây dựng và xem thử bài học.", "Học vụ số: check, build and preview the lessons."),
+    "lang": ("ngôn ngữ của thông báo: vi (mặc định, hoặc theo HOCVUSO_LANG) hay en",
+             "language of the messages (default: vi, or HOCVUSO_LANG)"),
+    "check": ("liệt kê mọi lỗi của bài học: tệp:dòng: lỗi — cách sửa [mã lỗi]",
+              "list every problem of the lessons as path:line: problem — fix [code]"),
+    "docs_dir": ("thư mục bài học (mặc định: theo mkdocs.yml)", "folder of the lessons (default: the config's)"),
+    "config": ("tệp cấu hình (mặc định: mkdocs.yml)", "the config file (default: mkdocs.yml)"),
+    "build": ("kiểm tra, dựng trang bằng một bộ dựng, hoàn thiện trang", "check, build the site with an engine, finish it"),
+    "site_dir": ("nơi ghi trang đã dựng (mặc định: site)", "where the site is written (default: site)"),
+    "engine": ("bộ dựng: mkdocs (mặc định) hay zensical", "the engine: mkdocs (default) or zensical"),
+    "site_url": ("địa chỉ công khai của trang (mặc định: SITE_URL)", "public address of the site (default: SITE_URL)"),
+    "serve": ("xem thử tại http://127.0.0.1:8000, tự tải lại khi lưu tệp",
+              "live preview at http://127.0.0.1:8000, reloaded at every save"),
+    "dev_addr": ("địa chỉ và cổng của trang xem thử", "address and port of the preview"),
+    "full": ("mỗi lần lưu dựng lại mọi trang (chậm hơn)", "rebuild every page at every save (slower)"),
+    "new": ("tạo một bài mới và bản tiếng Anh của nó", "write a new lesson and its English twin"),
+    "audience": ("nhóm người học, một trong: ", "one of: "),
+    "slug": ("tên tệp: chữ thường không dấu, số và dấu '-' (ví dụ goi-video-zalo)",
+             "lowercase letters, digits and '-', no diacritics (e.g. goi-video-zalo)"),
+    "title": ("tên bài (có dấu, đặt trong ngoặc kép)", "the lesson's title (in quotes)"),
+    "new_docs": ("thư mục bài học (mặc định: docs)", "folder of the lessons (default: docs)"),
+    "bench": ("in số đo thời gian dựng, số byte và tờ in, cạnh Material gốc",
+              "print build, byte and handout figures beside plain Material"),
+}
+
+
+def _argparse_words(lang: str) -> None:
+    """argparse's words in `lang` from now on (restored to its own with lang="en")."""
+    import gettext
+
+    argparse._ = (lambda text: ARGPARSE_VI.get(text, gettext.gettext(text))) if lang == "vi" else gettext.gettext
+
+
+def _lang_of(argv: list[str]) -> str:
+    for n, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "vi"
+        if arg == "--lang" and n + 1 < len(argv):
+            return "en" if argv[n + 1] == "en" else "vi"
+    return author_lang()
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hocvuso",
-                                     description="Học vụ số: kiểm tra, xây dựng và xem thử bài học "
-                                                 "(check, build and preview the lessons).")
-    parser.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="ngôn ngữ của thông báo / language of the messages (default: vi, or HOCVUSO_LANG)")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", help="list every problem of the lessons as path:line: problem — fix [code]")
-    p.add_argument("docs_dir", nargs="?", default="", help="folder of the lessons (default: the config's)")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml")
-    p = sub.add_parser("build", help="check, build the site with an engine, finish it")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml")
-    p.add_argument("-d", "--site-dir", default="site", help="where the site is written (default: site)")
-    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
-    p.add_argument("--site-url", default=None, help="public address of the site (default: SITE_URL)")
-    p = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml")
-    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
-    p.add_argument("--full", action="store_true", help="rebuild every page at every save (slower)")
-    p = sub.add_parser("new", help="write a new lesson and its English twin")
-    p.add_argument("audience", help="one of: " + ", ".join(AUDIENCES))  # checked by `new`, in the author's words
-    p.add_argument("slug", help="lowercase letters, digits and '-', no diacritics (e.g. goi-video-zalo)")
-    p.add_argument("title", nargs="?", default=None)
-    p.add_argument("--docs-dir", default="docs")
-    p.add_argument("--lang", choices=scaffold.AUTHOR_LANGS, default=None,
-                   help=f"language of the messages (default: ${scaffold.LANG_ENV}, else vi)")
-    p = sub.add_parser("bench", help="print build, byte and handout figures beside plain Material",
-                       add_help=False)
-    p.add_argument("args", nargs=argparse.REMAINDER)
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["bench"]:  # its options are the benchmark's own
-        return bench(argv[1:])
-    args = parser.parse_args(argv)
+    lang = _lang_of(argv)
+    _argparse_words(lang)
+    h = {key: words[lang == "en"] for key, words in HELP.items()}
+    parser = argparse.ArgumentParser(prog="python -m hocvuso", description=h["description"])
+    parser.add_argument("--lang", choices=("vi", "en"), default=None, help=h["lang"])
+    sub = parser.add_subparsers(dest="command", required=True, metavar=h["command"])
+    p = sub.add_parser("check", help=h["check"], description=h["check"])
+    p.add_argument("docs_dir", nargs="?", default="", help=h["docs_dir"])
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help=h["config"])
+    p = sub.add_parser("build", help=h["build"], description=h["build"])
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help=h["config"])
+    p.add_argument("-d", "--site-dir", default="site", help=h["site_dir"])
+    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help=h["engine"])
+    p.add_argument("--site-url", default=None, help=h["site_url"])
+    p = sub.add_parser("serve", help=h["serve"], description=h["serve"])
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help=h["config"])
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=h["dev_addr"])
+    p.add_argument("--full", action="store_true", help=h["full"])
+    p = sub.add_parser("new", help=h["new"], description=h["new"])
+    p.add_argument("audience", metavar=h["audience_name"], help=h["audience"] + ", ".join(AUDIENCES))  # checked by new
+    p.add_argument("slug", metavar=h["slug_name"], help=h["slug"])
+    p.add_argument("title", metavar=h["title_name"], nargs="?", default=None, help=h["title"])
+    p.add_argument("--docs-dir", default="docs", help=h["new_docs"])
+    p.add_argument("--lang", choices=scaffold.AUTHOR_LANGS, default=None, help=h["lang"])
+    p = sub.add_parser("bench", help=h["bench"], add_help=False)
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    try:
+        if argv[:1] == ["bench"]:  # its options are the benchmark's own
+            _argparse_words("en")
+            return bench(argv[1:])
+        args = parser.parse_args(argv)
+    finally:
+        _argparse_words("en")
     if args.lang:
         os.environ["HOCVUSO_LANG"] = args.lang  # for this process and the engines it starts
     try:

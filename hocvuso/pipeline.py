@@ -269,7 +269,7 @@ def finish(project: Project, site_dir: str | Path, report: Report | None, *, ser
     site = Path(site_dir)
     place_handouts(report.handouts if report else None, site)
     pipeline = images.ImagePipeline(project.cache_dir / "images")
-    collector = collector if collector is not None else search.Collector()
+    collector = collector if collector is not None else search.Collector(project.cache_dir / "search-entries.json")
     generic = set((site_description or {}).values())
     texts: dict[Path, str] = {}
     for rel, path in _pages(site):
@@ -293,6 +293,8 @@ def finish(project: Project, site_dir: str | Path, report: Report | None, *, ser
                       article.group(1))
     for lang in LANGS:
         collector.write(str(site), lang)
+    if pages is None:
+        collector.save()
     if serving:
         write_problems_panel(site, report.problems if report else [])
     else:  # every page is written: Material's CSS cut to the rules they can use (the preview keeps it)

@@ -8,7 +8,6 @@ source changed, unless something every page shows changed (`pipeline.preview_sha
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import jinja2
@@ -42,7 +41,6 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.shape = self.next_shape = None
         self.built: set[str] = set()
         self.collector = search.Collector()
-        self.bytecode: dict[str, bytes] = {}
         self.listed: dict[tuple, list[str]] = {}
 
     def _lang(self, config) -> str:
@@ -62,11 +60,10 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(lambda r: "'dirty' build" not in r.getMessage())
 
     def on_config(self, config):
-        if self.quick:
-            _reuse_theme_work(config.theme, self)
         if self.serving and not config.site_url:
             config.site_url = pipeline.LOCAL_URL  # the preview may show the local address; paper never does
         project = self._project(config)
+        _reuse_theme_work(config.theme, self, project.cache_dir / "jinja")
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
                                    "site_url": project.site_url, "theme_dir": str(project.theme_dir),
                                    "cache_dir": str(project.cache_dir)}
@@ -157,7 +154,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         project = self._project(config)
         quick = self.quick and not self.full
         if not quick:
-            self.collector = search.Collector()
+            self.collector = search.Collector(project.cache_dir / "search-entries.json")
         pipeline.finish(project, config.site_dir, self.report, serving=self.serving,
                         pages=self.built if quick else None, collector=self.collector)
         self.shape = self.next_shape
@@ -174,34 +171,21 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.report = None
 
 
-class _Bytecode(jinja2.BytecodeCache):
-    """Compiled templates kept between the preview's rebuilds (MkDocs makes a new Jinja environment each time)."""
-
-    def __init__(self, store: dict[str, bytes]):
-        self.store = store
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-def _reuse_theme_work(theme, plugin: HocVuSoPlugin) -> None:
-    """The preview's rebuilds reuse compiled templates and the list of the theme's files (Material has
-    thousands): together about two seconds of every save. Only while serving, only this config's theme."""
+def _reuse_theme_work(theme, plugin: HocVuSoPlugin, cache_dir: Path) -> None:
+    """Compiled templates kept on disk between builds (MkDocs compiles Material's templates again for each
+    language of every build), and the list of the theme's files (Material has thousands) kept between
+    the languages and the preview's rebuilds: seconds of every build and save."""
     make_env = theme.get_env
 
     def get_env():
         env = make_env()
-        env.bytecode_cache = _Bytecode(plugin.bytecode)  # keyed by the template's source: edits recompile
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir)))  # keyed by source: edits recompile
         listing = env.list_templates
 
         def list_templates(extensions=None, filter_func=None):
+            own = getattr(theme, "custom_dir", None)  # a file added to overrides/ while serving
             key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions,
-                   *(os.stat(d).st_mtime_ns for d in theme.dirs[:1]),  # the custom_dir: a file added there
-                   *(max((p.stat().st_mtime_ns for p in Path(theme.dirs[0]).rglob("*")), default=0),))
+                   max((p.stat().st_mtime_ns for p in Path(own).rglob("*")), default=0) if own else 0)
             if key not in plugin.listed:
                 plugin.listed[key] = listing(extensions, filter_func)
             return plugin.listed[key]
@@ -210,3 +194,8 @@ def _reuse_theme_work(theme, plugin: HocVuSoPlugin) -> None:
         return env
 
     theme.get_env = get_env
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -113,8 +113,13 @@ def fold(text: str, exact: bool = False) -> str:
     if exact:
         return text
     text = text.replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    bare = unicodedata.normalize("NFD", text).translate(_COMBINING)  # (str.translate: the search index folds a lot)
+    if not bare.isascii() and any(ord(c) > 0xFFFF for c in bare):  # marks beyond the first plane: rare, slow path
+        bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+_COMBINING = {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
 
 
 def deterministic_order(qid: str, n: int) -> list[int]:

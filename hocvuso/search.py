@@ -12,6 +12,7 @@ reach the index.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -20,6 +21,8 @@ from html.parser import HTMLParser
 
 from .questions import fold
 from .safety import plain
+
+FORMAT = "1"  # change when page_entry changes what it makes: the cache of entries starts again
 
 # Elements whose text is never indexed, whatever their attributes.
 SKIPPED_TAGS = frozenset({"script", "style", "nav", "button", "template", "svg", "select", "textarea", "noscript"})
@@ -135,13 +138,42 @@ def index_path(site_dir: str, lang: str) -> str:
 
 
 class Collector:
-    """Gathers entries page by page during a build, per language, and writes each language's index."""
+    """Gathers entries page by page during a build, per language, and writes each language's index.
 
-    def __init__(self) -> None:
+    cache_file: entries of earlier builds by what the page holds (a warm build parses no page again).
+    """
+
+    def __init__(self, cache_file: str | os.PathLike | None = None) -> None:
         self.entries: dict[str, dict[str, Entry]] = {}
+        self.cache_file = cache_file
+        self.known: dict[str, list] = {}
+        if cache_file and os.path.isfile(cache_file):
+            try:
+                with open(cache_file, encoding="utf-8") as f:
+                    self.known = json.load(f)
+            except (OSError, ValueError):
+                self.known = {}  # a damaged cache is only slower
+        self.used: dict[str, list] = {}
 
     def add(self, lang: str, url: str, title: str, description: str, html: str) -> None:
-        self.entries.setdefault(lang, {})[url] = page_entry(url, title, description, html)
+        key = hashlib.sha1("\0".join((FORMAT, url, title, description, html)).encode("utf-8")).hexdigest()
+        row = self.known.get(key)
+        if isinstance(row, list) and len(row) == 5:
+            entry = Entry(row[0], row[1], row[2], tuple(tuple(h) for h in row[3]), row[4])
+        else:
+            entry = page_entry(url, title, description, html)
+        self.used[key] = [entry.url, entry.title, entry.description, [list(h) for h in entry.headings], entry.text]
+        self.entries.setdefault(lang, {})[url] = entry
+
+    def save(self) -> None:
+        """Keep this build's entries for the next one (only these: the cache never grows past the site)."""
+        if not self.cache_file:
+            return
+        os.makedirs(os.path.dirname(os.path.abspath(self.cache_file)), exist_ok=True)
+        tmp = f"{self.cache_file}.{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as out:
+            json.dump(self.used, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, self.cache_file)
 
     def write(self, site_dir: str, lang: str) -> str:
         """Write the index of `lang` (what was collected so far); return its path."""

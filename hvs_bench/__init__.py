@@ -490,6 +490,15 @@ def main(argv: list[str]) -> int:
     print("\nSave-to-page (the author's preview, `python -m hocvuso serve`): seconds from saving one lesson's body "
           "until the\npage shows it (median of 3 saves), and from changing its title (every page shows it), beside "
           "plain Material's\n`mkdocs serve` of the same Markdown:")
+    try:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        viewer = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                            args=["--no-sandbox", "--disable-gpu"])
+    except Exception as err:  # no browser: until the page's HTML has the change
+        print(f"  (no browser, {type(err).__name__}: the page is polled over HTTP instead)")
+        playwright = viewer = None
     for name, label in [("real", "real site"), *((f"c{n}", f"{n} lessons") for n in args.sizes)]:
         folder = tmp / name
         docs = Path(re.search(r"^docs_dir: (.*)$", (folder / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -497,11 +506,15 @@ def main(argv: list[str]) -> int:
         if name == "real":  # never edit the project's own lessons: serve a copy
             shutil.copytree(docs, folder / "docs-serve")
             docs = folder / "docs-serve"
-        own = save_to_page(project_config(folder, docs, handouts=not args.no_handouts or name == "real"), docs)
-        plain = save_to_page(project_config(folder, docs, plain=True), docs, own=False)
+        own = save_to_page(project_config(folder, docs, handouts=not args.no_handouts or name == "real"), docs,
+                           browser=viewer)
+        plain = save_to_page(project_config(folder, docs, plain=True), docs, own=False, browser=viewer)
         med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
         print(f"  {label:<14} this project {med(own[1]):6.2f} s (title {own[2]:5.1f} s, first page {own[0]:5.1f} s)"
               f"   plain Material {med(plain[1]):6.2f} s (title {plain[2]:5.1f} s, first page {plain[0]:5.1f} s)")
+    if playwright is not None:
+        viewer.close()
+        playwright.stop()
     if len(rows) >= 3:
         (_, n1, c1, w1, p1, q1), (_, n2, c2, w2, p2, q2) = rows[-2], rows[-1]
         print(f"\nGrowth per added page ({rows[-2][0]} -> {rows[-1][0]}): cold {1000 * (c2 - c1) / (n2 - n1):.1f} ms,"

@@ -148,3 +148,18 @@ def test_the_competency_data_file_speaks_vietnamese_too():
         assert "tab" in exc.vi[0] and exc.line == 2
     else:
         raise AssertionError("a tab was accepted")
+
+
+def test_a_mistyped_command_is_explained_in_the_authors_language(tmp_path):
+    """argparse's own words (usage, 'required', 'invalid choice', --help) follow the author's language too."""
+    missing = _run("new", lang=None, cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "lỗi: còn thiếu: nhóm, tên-tệp" in missing.stderr and "cách dùng:" in missing.stderr, missing.stderr
+    assert "--help" in missing.stderr and "required" not in missing.stderr
+    typo = _run("bild", lang=None, cwd=tmp_path)
+    assert "không có lựa chọn 'bild'" in typo.stderr and "'build'" in typo.stderr, typo.stderr
+    helped = _run("serve", "--help", lang=None, cwd=tmp_path)
+    assert "hiện hướng dẫn này" in helped.stdout and "tự tải lại" in helped.stdout, helped.stdout
+    english = _run("--lang", "en", "new", lang=None, cwd=tmp_path)
+    assert "error: the following arguments are required: audience, slug" in english.stderr, english.stderr
+    assert not VIETNAMESE.search(_run("new", lang="en", cwd=tmp_path).stderr.split("\n", 2)[-1])

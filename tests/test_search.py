@@ -123,3 +123,23 @@ def test_generated_listings_are_left_to_the_lessons_they_list():
             '<ol><li><h3 id="a">Gọi video Zalo</h3><p>Mô tả bài.</p></li></ol></div>')
     e = page_entry("nguoi-cao-tuoi/index.html", "Người cao tuổi", "", html)
     assert e.text == "lo trinh cho nguoi cao tuoi" and e.headings == ()
+
+
+def test_entries_are_reused_only_while_the_page_is_the_same(tmp_path):
+    """A warm build takes each page's entry from the cache; a page that changed is read again."""
+    cache = tmp_path / "entries.json"
+    html = '<h1 id="t">Mật khẩu</h1><h2 id="a">Đặt mật khẩu mạnh</h2><p>Dùng cụm từ dài.</p>'
+    first = Collector(cache)
+    first.add("vi", "a.html", "Mật khẩu", "", html)
+    first.save()
+    again = Collector(cache)
+    assert again.known  # read back
+    again.add("vi", "a.html", "Mật khẩu", "", html)
+    assert again.entries["vi"]["a.html"] == first.entries["vi"]["a.html"]
+    changed = Collector(cache)
+    changed.add("vi", "a.html", "Mật khẩu", "", html.replace("cụm từ dài", "câu dài dễ nhớ"))
+    assert "cau dai de nho" in changed.entries["vi"]["a.html"].text
+    cache.write_text("{not json", encoding="utf-8")  # a damaged cache is only slower
+    broken = Collector(cache)
+    broken.add("vi", "a.html", "Mật khẩu", "", html)
+    assert broken.entries["vi"]["a.html"] == first.entries["vi"]["a.html"]
