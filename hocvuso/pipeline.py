@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import guards, handouts, images, offline, search, theme_css
+from . import guards, handouts, images, offline, preview, search, theme_css
 from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, Problem, load_catalogue
 from .present import long_sections
 
@@ -296,78 +296,10 @@ def finish(project: Project, site_dir: str | Path, report: Report | None, *, ser
     if pages is None:
         collector.save()
     if serving:
-        write_problems_panel(site, report.problems if report else [])
+        preview.write_problems_panel(site, report.problems if report else [])
     else:  # every page is written: Material's CSS cut to the rules they can use (the preview keeps it)
         offline.shrink_own_assets(site)  # first: the cut reads our scripts as they are served
         theme_css.prune_site(site, texts)
     # Last, so the version hashes the whole site.
     if pages is None or not (site / "sw.js").is_file():
         offline.write_service_worker(site, project.theme_dir / "sw.js", serving=serving)
-
-
-# ---------------------------------------------------------------- the live preview
-
-PANEL_DIR = "_preview"
-
-
-def write_problems_panel(site_dir: str | Path, problems: list[Problem]) -> None:
-    """The preview's problems panel, one file per language, that every preview page loads (empty: no problems).
-
-    Pages load it instead of carrying it, so a quick rebuild of one page still shows (and then clears)
-    the whole tree's problems on every page.
-    """
-    from .render import problems_panel
-
-    folder = Path(site_dir) / PANEL_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
-        # .txt: the preview's server adds its reload script to every .html it serves
-        (folder / f"problems.{lang}.txt").write_text(problems_panel(problems, lang) if problems else "",
-                                                      encoding="utf-8")
-
-
-def panel_loader(dest_uri: str, lang: str) -> str:
-    """The slot and the few lines of script a preview page gets to show the problems panel (see above)."""
-    up = "../" * dest_uri.count("/")
-    return ('<div id="hvs-problems-slot"></div><script>(function(){var s=document.getElementById('
-            '"hvs-problems-slot");if(!window.fetch||!s)return;fetch("' + up + PANEL_DIR + '/problems.' + lang +
-            '.txt",{cache:"no-store"}).then(function(r){return r.ok?r.text():""}).then(function(t){s.innerHTML=t})'
-            '.catch(function(){})})()</script>')
-
-
-def preview_shape(project: Project, catalogue: Catalogue, config_file: str | Path | None = None) -> tuple:
-    """Everything a page may show besides its own source: when it changes, the preview rebuilds every page.
-
-    The list of pages, every lesson's front matter (titles, order… appear in the navigation, the learning
-    paths and the grid), other pages' titles, the data files, mkdocs.yml and the theme. A lesson's body
-    changes only its own page.
-    """
-    docs = project.docs_dir
-    lessons = {x.path: x for x in catalogue.lessons}
-    shape: list[Any] = []
-    for root, dirs, files in os.walk(docs):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root, name)
-            rel = path.relative_to(docs).as_posix()
-            lesson = lessons.get(rel)
-            if lesson is not None:
-                shape.append((rel, lesson.title, lesson.description, lesson.order, lesson.duration, lesson.level,
-                              lesson.competencies, lesson.objectives, lesson.updated, lesson.sources))
-            elif name.endswith(".md"):
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    text = ""
-                title = next((line for line in text.split("\n") if line.startswith("# ")), "")
-                shape.append((rel, text[:text.find("\n---", 3) + 1] if text.startswith("---") else "", title))
-            elif name.endswith((".yml", ".yaml")):
-                shape.append((rel, path.stat().st_mtime_ns))
-            # Pictures and other files change no other page: the engine copies the new ones.
-    theme = project.theme_dir
-    for path in sorted(theme.rglob("*")) if theme.is_dir() else []:
-        shape.append((str(path), path.stat().st_mtime_ns))
-    config = Path(config_file) if config_file else project.root / "mkdocs.yml"
-    shape.append(config.stat().st_mtime_ns if config.is_file() else 0)
-    shape.append(project.site_url)
-    return tuple(shape)

@@ -3,14 +3,11 @@
 Nothing else in the package imports MkDocs. mkdocs-static-i18n builds the site once per
 language, so the events run once per language; check and finish run once per build.
 `python -m hocvuso serve` runs `mkdocs serve --dirty`: a save rebuilds only the pages whose
-source changed, unless something every page shows changed (`pipeline.preview_shape`).
+source changed, unless something every page shows changed (`preview.shape`).
 """
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
-import jinja2
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -18,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, pipeline, safety, search
+from . import handouts, pipeline, preview, safety, search
 from .errors import author_lang
 from .lessons import DEFAULT_LANG
 
@@ -63,7 +60,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         if self.serving and not config.site_url:
             config.site_url = pipeline.LOCAL_URL  # the preview may show the local address; paper never does
         project = self._project(config)
-        _reuse_theme_work(config.theme, self, project.cache_dir / "jinja")
+        preview.reuse_theme_work(config.theme, self.listed, project.cache_dir / "jinja")
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
                                    "site_url": project.site_url, "theme_dir": str(project.theme_dir),
                                    "cache_dir": str(project.cache_dir)}
@@ -85,7 +82,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             self.report = report = pipeline.check(project, render_handouts=not self.serving,
                                                   publishing=not self.serving, progress=log.info)
             if self.quick:  # everything rebuilt when what every page shows changed, else only changed pages
-                self.next_shape = pipeline.preview_shape(project, report.catalogue, config.config_file_path)
+                self.next_shape = preview.shape(project, report.catalogue, config.config_file_path)
                 self.full, self.built = self.next_shape != self.shape, set()
                 if self.full:  # (the first build's folder is MkDocs' new, empty one)
                     from mkdocs.utils import clean_directory
@@ -146,7 +143,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             return output
         self.built.add(page.file.dest_uri)
         at = output.find(">", output.find("<body")) + 1  # every page shows the tree's problems (finish writes them)
-        return output[:at] + pipeline.panel_loader(page.file.dest_uri, self._lang(config)) + output[at:]
+        return output[:at] + preview.panel_loader(page.file.dest_uri, self._lang(config)) + output[at:]
 
     def on_post_build(self, config):
         if self._lang(config) == DEFAULT_LANG and "i18n" in config.plugins:
@@ -164,38 +161,8 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
 
             def done(result):  # the new PDFs into the served site, a sheet too long into every page's panel
                 pipeline.place_handouts(result, site)
-                pipeline.write_problems_panel(site, result.problems)
+                preview.write_problems_panel(site, result.problems)
 
             handouts.render_later(self.report.catalogue, project.site_url, project.site_name,
                                   project.handout_cache, report=preview_log.warning, done=done)
         self.report = None
-
-
-def _reuse_theme_work(theme, plugin: HocVuSoPlugin, cache_dir: Path) -> None:
-    """Compiled templates kept on disk between builds (MkDocs compiles Material's templates again for each
-    language of every build), and the list of the theme's files (Material has thousands) kept between
-    the languages and the preview's rebuilds: seconds of every build and save."""
-    make_env = theme.get_env
-
-    def get_env():
-        env = make_env()
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir)))  # keyed by source: edits recompile
-        listing = env.list_templates
-
-        def list_templates(extensions=None, filter_func=None):
-            own = getattr(theme, "custom_dir", None)  # a file added to overrides/ while serving
-            key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions,
-                   max((p.stat().st_mtime_ns for p in Path(own).rglob("*")), default=0) if own else 0)
-            if key not in plugin.listed:
-                plugin.listed[key] = listing(extensions, filter_func)
-            return plugin.listed[key]
-
-        env.list_templates = list_templates
-        return env
-
-    theme.get_env = get_env
-
-
-def _folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path

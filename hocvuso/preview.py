@@ -1,0 +1,119 @@
+"""The live preview's quick rebuilds (`python -m hocvuso serve`, which runs `mkdocs serve --dirty`).
+
+- `shape()`: what every page shows besides its own source; while it stays the same, a save rebuilds only the
+  pages of the saved file, and when it changes, every page.
+- The problems panel is a file per language that every preview page loads (`write_problems_panel`,
+  `panel_loader`), so a page rebuilt or not shows the whole tree's problems, and stops when they are fixed.
+- `reuse_theme_work()`: compiled templates and the theme's file list kept between builds.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from .lessons import LANGS
+
+if TYPE_CHECKING:
+    from .lessons import Catalogue, Problem
+    from .pipeline import Project
+
+PANEL_DIR = "_preview"
+
+
+def write_problems_panel(site_dir: str | Path, problems: list[Problem]) -> None:
+    """The preview's problems panel, one file per language, that every preview page loads (empty: no problems).
+
+    Pages load it instead of carrying it, so a quick rebuild of one page still shows (and then clears)
+    the whole tree's problems on every page.
+    """
+    from .render import problems_panel
+
+    folder = Path(site_dir) / PANEL_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        # .txt: the preview's server adds its reload script to every .html it serves
+        (folder / f"problems.{lang}.txt").write_text(problems_panel(problems, lang) if problems else "",
+                                                      encoding="utf-8")
+
+
+def panel_loader(dest_uri: str, lang: str) -> str:
+    """The slot and the few lines of script a preview page gets to show the problems panel (see above)."""
+    up = "../" * dest_uri.count("/")
+    return ('<div id="hvs-problems-slot"></div><script>(function(){var s=document.getElementById('
+            '"hvs-problems-slot");if(!window.fetch||!s)return;fetch("' + up + PANEL_DIR + '/problems.' + lang +
+            '.txt",{cache:"no-store"}).then(function(r){return r.ok?r.text():""}).then(function(t){s.innerHTML=t})'
+            '.catch(function(){})})()</script>')
+
+
+def shape(project: Project, catalogue: Catalogue, config_file: str | Path | None = None) -> tuple:
+    """Everything a page may show besides its own source: when it changes, the preview rebuilds every page.
+
+    The list of pages, every lesson's front matter (titles, order… appear in the navigation, the learning
+    paths and the grid), other pages' titles, the data files, mkdocs.yml and the theme. A lesson's body
+    changes only its own page.
+    """
+    docs = project.docs_dir
+    lessons = {x.path: x for x in catalogue.lessons}
+    shape: list[Any] = []
+    for root, dirs, files in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            rel = path.relative_to(docs).as_posix()
+            lesson = lessons.get(rel)
+            if lesson is not None:
+                shape.append((rel, lesson.title, lesson.description, lesson.order, lesson.duration, lesson.level,
+                              lesson.competencies, lesson.objectives, lesson.updated, lesson.sources))
+            elif name.endswith(".md"):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+                title = next((line for line in text.split("\n") if line.startswith("# ")), "")
+                shape.append((rel, text[:text.find("\n---", 3) + 1] if text.startswith("---") else "", title))
+            elif name.endswith((".yml", ".yaml")):
+                shape.append((rel, path.stat().st_mtime_ns))
+            # Pictures and other files change no other page: the engine copies the new ones.
+    theme = project.theme_dir
+    for path in sorted(theme.rglob("*")) if theme.is_dir() else []:
+        shape.append((str(path), path.stat().st_mtime_ns))
+    config = Path(config_file) if config_file else project.root / "mkdocs.yml"
+    shape.append(config.stat().st_mtime_ns if config.is_file() else 0)
+    shape.append(project.site_url)
+    return tuple(shape)
+
+
+def reuse_theme_work(theme, listed: dict, cache_dir: Path) -> None:
+    """Compiled templates kept on disk between builds (MkDocs compiles Material's templates again for each
+    language of every build), and the list of the theme's files (Material has thousands) kept between
+    the languages and the preview's rebuilds: seconds of every build and save."""
+    if getattr(theme, "_hvs_reuse", False):  # on_config runs again for the second language
+        return
+    theme._hvs_reuse = True
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir)))  # keyed by source: edits recompile
+        listing = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            own = getattr(theme, "custom_dir", None)  # a file added to overrides/ while serving
+            key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions,
+                   max((p.stat().st_mtime_ns for p in Path(own).rglob("*")), default=0) if own else 0)
+            if key not in listed:
+                listed[key] = listing(extensions, filter_func)
+            return listed[key]
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
