@@ -37,6 +37,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         self.reported: set[str] = set()
         self.shape = self.next_shape = None
         self.built: set[str] = set()
+        self.problems: list = []  # the newest check's, for the background handouts' panel
         self.collector = search.Collector()
         self.listed: dict[tuple, list[str]] = {}
 
@@ -81,6 +82,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         try:
             self.report = report = pipeline.check(project, render_handouts=not self.serving,
                                                   publishing=not self.serving, progress=log.info)
+            self.problems = report.problems
             if self.quick:  # everything rebuilt when what every page shows changed, else only changed pages
                 self.next_shape = preview.shape(project, report.catalogue, config.config_file_path)
                 self.full, self.built = self.next_shape != self.shape, set()
@@ -143,7 +145,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             return output
         self.built.add(page.file.dest_uri)
         at = output.find(">", output.find("<body")) + 1  # every page shows the tree's problems (finish writes them)
-        return output[:at] + preview.panel_loader(page.file.dest_uri, self._lang(config)) + output[at:]
+        return output[:at] + preview.panel_loader(page.file.dest_uri) + output[at:]
 
     def on_post_build(self, config):
         if self._lang(config) == DEFAULT_LANG and "i18n" in config.plugins:
@@ -160,8 +162,8 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             site = config.site_dir
 
             def done(result):  # the new PDFs into the served site, a sheet too long into every page's panel
-                pipeline.place_handouts(result, site)
-                preview.write_problems_panel(site, result.problems)
+                pipeline.place_handouts(result, site)  # (with the problems of the newest save: it may be later)
+                preview.write_problems_panel(site, [*self.problems, *result.problems])
 
             handouts.render_later(self.report.catalogue, project.site_url, project.site_name,
                                   project.handout_cache, report=preview_log.warning, done=done)

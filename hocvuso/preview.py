@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from .lessons import LANGS
 
 if TYPE_CHECKING:
     from .lessons import Catalogue, Problem
@@ -24,27 +23,28 @@ PANEL_DIR = "_preview"
 
 
 def write_problems_panel(site_dir: str | Path, problems: list[Problem]) -> None:
-    """The preview's problems panel, one file per language, that every preview page loads (empty: no problems).
+    """The preview's problems panel that every preview page loads (empty: no problems), in the author's
+    language on the pages of both languages: the author reads it, not the page's reader.
 
     Pages load it instead of carrying it, so a quick rebuild of one page still shows (and then clears)
     the whole tree's problems on every page.
     """
+    from .errors import author_lang
     from .render import problems_panel
 
     folder = Path(site_dir) / PANEL_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
-        # .txt: the preview's server adds its reload script to every .html it serves
-        (folder / f"problems.{lang}.txt").write_text(problems_panel(problems, lang) if problems else "",
-                                                      encoding="utf-8")
+    # .txt: the preview's server adds its reload script to every .html it serves
+    (folder / "problems.txt").write_text(problems_panel(problems, author_lang()) if problems else "",
+                                         encoding="utf-8")
 
 
-def panel_loader(dest_uri: str, lang: str) -> str:
+def panel_loader(dest_uri: str) -> str:
     """The slot and the few lines of script a preview page gets to show the problems panel (see above)."""
     up = "../" * dest_uri.count("/")
     return ('<div id="hvs-problems-slot"></div><script>(function(){var s=document.getElementById('
-            '"hvs-problems-slot");if(!window.fetch||!s)return;fetch("' + up + PANEL_DIR + '/problems.' + lang +
-            '.txt",{cache:"no-store"}).then(function(r){return r.ok?r.text():""}).then(function(t){s.innerHTML=t})'
+            '"hvs-problems-slot");if(!window.fetch||!s)return;fetch("' + up + PANEL_DIR +
+            '/problems.txt",{cache:"no-store"}).then(function(r){return r.ok?r.text():""}).then(function(t){s.innerHTML=t})'
             '.catch(function(){})})()</script>')
 
 

@@ -124,14 +124,21 @@ PANEL_TEXT = {
 
 
 def problems_panel(problems: list, lang: str) -> str:
-    """The preview's panel listing the tree's problems (file, line, what is wrong, the fix), escaped."""
+    """The preview's panel listing the tree's problems (file, line, what is wrong, the fix) in the author's
+    language `lang`, escaped; `code` in a message shows as code."""
+    import re
+
     from markupsafe import escape
 
+    def words(text: str) -> str:
+        return re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text)))
+
     title, hint, file_label, fix_label = PANEL_TEXT.get(lang, PANEL_TEXT["vi"])
-    items = "".join(
-        f'<li><code>docs/{escape(p.path)}:{p.line}</code> {escape(p.message)}.'
-        f' <strong>{fix_label}:</strong> {escape(p.fix)} <small>[{escape(p.code)}]</small></li>'
-        for p in problems)
+    items = ""
+    for p in problems:
+        message, fix = p.words(lang)
+        items += (f'<li><code>docs/{escape(p.path)}:{p.line}</code> {words(message)}.'
+                  f' <strong>{fix_label}:</strong> {words(fix)} <small>[{escape(p.code)}]</small></li>')
     style = ("position:relative;z-index:10;margin:0;padding:1rem 1.2rem;background:#fff3cd;color:#1a1a1a;"
              "border-bottom:4px solid #b00020;font-size:1rem;line-height:1.5;max-height:60vh;overflow:auto")
     return (f'<section class="hvs-problems" role="alert" aria-labelledby="hvs-problems-title" style="{style}">'

@@ -21,11 +21,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def preview(tmp_path):
-    """A project copy served by the project's own preview command; yields (base url, docs folder)."""
+def preview(tmp_path, request):
+    """A project copy served by the project's own preview command; yields (base url, docs folder).
+
+    The author's language is the test session's (English) unless the test is marked author_vi."""
     config = make_project(tmp_path, FIXTURES / "handouts" / "site" / "docs")
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    drop = {"SITE_URL", *(["HOCVUSO_LANG"] if request.node.get_closest_marker("author_vi") else [])}
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env["NO_MKDOCS_2_WARNING"] = "1"
     server = subprocess.Popen([sys.executable, "-m", "hocvuso", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
@@ -146,3 +149,19 @@ def test_a_handout_too_long_shows_in_the_page_once_the_background_has_measured_i
     _wait_for(page, url, lambda p: "[handout-overflow]" in p.locator(".hvs-problems").inner_text()
               if p.locator(".hvs-problems").count() else False, seconds=120)
     assert "nguoi-cao-tuoi/goi-dien.md:" in page.locator(".hvs-problems").inner_text()
+
+
+@pytest.mark.author_vi
+def test_the_panel_speaks_the_authors_language_on_the_pages_of_both_languages(preview, context):
+    """A Vietnamese author (the default) reads the panel in Vietnamese, on the English twin's page too."""
+    base, docs = preview
+    page = context.new_page()
+    source = docs / LESSON
+    source.write_text(source.read_text(encoding="utf-8").replace("- [x]", "- [ ]"), encoding="utf-8")
+    for url in (base + LESSON.replace(".md", ".html"), base + "en/" + LESSON.replace(".md", ".html")):
+        _wait_for(page, url, lambda p: p.locator(".hvs-problems").count() == 1)
+        text = page.locator(".hvs-problems").inner_text()
+        assert "Bài học còn 1 lỗi cần sửa" in text, text
+        assert "chưa có lựa chọn nào được đánh dấu là đúng" in text and "Cách sửa:" in text, text
+        assert "no option is marked" not in text
+        assert page.locator(".hvs-problems code", has_text="[x]").count() == 1  # `code` shows as code
