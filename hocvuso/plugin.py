@@ -102,9 +102,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             log.info(handouts.summary(report.handouts))
         config.mdx_configs[EXT].update(catalogue=report.catalogue, handouts=report.handouts or "")
         if report.problems and not self.serving:
-            raise PluginError(f"Còn {len(report.problems)} lỗi trong bài học: sửa rồi xây dựng lại (lệnh python -m "
+            raise PluginError(f"Còn {len(report.problems)} lỗi cần sửa (ghi ở trên): sửa rồi dựng lại (lệnh python -m "
                               "hocvuso check cũng liệt kê chúng)." if author_lang() == "vi" else
-                              f"{len(report.problems)} problem(s) in the lessons; fix them and build again "
+                              f"{len(report.problems)} problem(s) to fix (listed above); fix them and build again "
                               "(python -m hocvuso check lists them too).")
         # Serving: the preview goes on, and every page shows the problems until they are fixed.
 

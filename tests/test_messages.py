@@ -42,7 +42,7 @@ def test_the_build_speaks_the_authors_language_too(tmp_path):
     done = _run("build", "-f", str(config), "-d", str(tmp_path / "out"), lang=None, cwd=tmp_path)
     assert done.returncode != 0
     out = done.stdout + done.stderr
-    assert "Còn " in out and "lỗi trong bài học" in out, out[-2000:]
+    assert "Còn " in out and "lỗi cần sửa" in out, out[-2000:]
     assert "Traceback" not in out
 
 
