@@ -52,8 +52,10 @@ def load_file(path: Path) -> dict[str, Any]:
 
 
 def _merged(base: dict, over: dict) -> dict:
-    return {k: _merged(v, over.get(k) if isinstance(over.get(k), dict) else {}) if isinstance(v, dict)
-            else over.get(k, v) for k, v in {**base, **over}.items()}
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return out
 
 
 @functools.lru_cache(maxsize=None)
