@@ -59,6 +59,7 @@ class _QuestionBlock(Block):
         # How the page's lesson says "you" (bác, bạn): {a} in the words, {A} at the start of a sentence.
         a = ui.address(page.path.split("/")[0] if "/" in page.path else "", lang)
         t = {k: v.replace("{a}", a).replace("{A}", a[:1].upper() + a[1:]) for k, v in ui.words(lang)["quiz"].items()}
+        block.set("data-address", a)
         for key in JS_WORDS + (JS_ORDER_WORDS if self.NAME == "order" else ()):
             block.set("data-" + key.replace("_", "-"), t[key])
         options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
