@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, pipeline, render, safety, ui
+from . import handouts, pipeline, render, safety
 from .errors import author_lang
 from .lessons import DEFAULT_LANG
 
@@ -55,7 +55,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
                                    "site_url": project.site_url, "theme_dir": str(project.theme_dir),
                                    "cache_dir": str(project.cache_dir)}
-        config.extra["hvs_words"] = ui.all_words()  # the theme's templates read the site's words here
+        from .ui import all_words
+
+        config.extra["hvs_words"] = all_words()  # the theme's templates read the site's words here
         if not config.nav:  # order and section titles from the lesson model, as Zensical gets them
             from .lessons import load_catalogue
 
