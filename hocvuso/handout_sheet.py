@@ -129,14 +129,17 @@ def handout_html(lesson: Lesson, site_url: str, site_name: str, date: _dt.date, 
                                                    compact=compact)
 
 
+def booklet_title(lang: str, audience: str) -> str:
+    w = ui.words(lang)
+    return w["sheet"]["booklet"].format(audience=w["audiences"][audience])
+
+
 def booklet_html(lang: str, audience: str, members: list[Lesson], site_url: str, site_name: str,
                   date: _dt.date, first_page: int) -> str:
-    w = ui.words(lang)
-    t = w["sheet"]
-    name = w["audiences"][audience]
+    t = ui.words(lang)["sheet"]
     items = [{"title": x.title, "page": first_page + i} for i, x in enumerate(members)]
     return _ENV.get_template("booklet.html").render(
-        lang=lang, t=t, title=t["booklet"].format(audience=name), subtitle=t["booklet_sub"].format(n=len(members)),
+        lang=lang, t=t, title=booklet_title(lang, audience), subtitle=t["booklet_sub"].format(n=len(members)),
         items=items, site_name=site_name, date=_date_text(date, lang), date_iso=date.isoformat(),
         short_url=short_url(site_url.rstrip("/")),
         footer_left=site_name + " · " + short_url(site_url.rstrip("/")),

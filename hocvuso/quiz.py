@@ -60,8 +60,6 @@ class _QuestionBlock(Block):
         a = ui.address(page.path.split("/")[0] if "/" in page.path else "", lang)
         t = {k: v.replace("{a}", a).replace("{A}", a[:1].upper() + a[1:]) for k, v in ui.words(lang)["quiz"].items()}
         block.set("data-address", a)
-        for key in JS_WORDS + (JS_ORDER_WORDS if self.NAME == "order" else ()):
-            block.set("data-" + key.replace("_", "-"), t[key])
         options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
         try:
             question, _problems = questions.parse_block("", self.NAME, self.argument or "", options,
@@ -94,6 +92,8 @@ class _QuestionBlock(Block):
     def _render(self, root: etree.Element, q: Question, t: dict[str, str]) -> None:
         qid = self._unique_id(q.id)
         root.set("id", qid)
+        for key in JS_WORDS + (JS_ORDER_WORDS if self.NAME == "order" else ()):
+            root.set("data-" + key.replace("_", "-"), t[key])
         fieldset = _el(root, "fieldset", "hvs-quiz__set")
         _el(fieldset, "legend", "hvs-quiz__q", q.prompt)
         if q.context:
