@@ -13,17 +13,15 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from . import inert, pages, render
+from . import inert, pages, render, ui
 from .lessons import AUDIENCES, load_catalogue
-
-TEXT = {
-    "vi": {"handout": "Ghi nhớ", "trainer": "Ghi chú cho giảng viên"},
-    "en": {"handout": "Key points", "trainer": "Trainer notes"},
-}
-
 
 def _lang(block: Block) -> str:
     return render.page_of(block.md, block.config).lang
+
+
+def _word(block: Block, key: str) -> str:
+    return ui.words(_lang(block))["blocks"][key]
 
 
 class HandoutBlock(Block):
@@ -34,9 +32,9 @@ class HandoutBlock(Block):
     OPTIONS = {}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        box = etree.SubElement(parent, "section", {"class": "hvs-handout", "aria-label": TEXT[_lang(self)]["handout"]})
+        box = etree.SubElement(parent, "section", {"class": "hvs-handout", "aria-label": _word(self, "handout")})
         title = etree.SubElement(box, "p", {"class": "hvs-handout__title"})
-        title.text = TEXT[_lang(self)]["handout"]
+        title.text = _word(self, "handout")
         return box
 
 
@@ -49,9 +47,9 @@ class TrainerBlock(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         box = etree.SubElement(parent, "aside", {"class": "hvs-trainer", "data-search-exclude": "",
-                                                 "aria-label": TEXT[_lang(self)]["trainer"]})
+                                                 "aria-label": _word(self, "trainer")})
         title = etree.SubElement(box, "p", {"class": "hvs-trainer__title"})
-        title.text = TEXT[_lang(self)]["trainer"]
+        title.text = _word(self, "trainer")
         return box
 
 

@@ -62,6 +62,9 @@ def zensical_config(project: pipeline.Project, config_file: Path, report: pipeli
                           "theme_dir": str(project.theme_dir), "cache_dir": str(project.cache_dir)}}
         extensions.append(ext)
     config["markdown_extensions"] = extensions
+    from .ui import all_words
+
+    config.setdefault("extra", {})["hvs_words"] = all_words()  # the theme's templates read the site's words here
     path = project.root / ZENSICAL_CONFIG
     path.write_text("# Written by `python -m hocvuso build --engine zensical` from mkdocs.yml; do not edit.\n"
                     + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -13,32 +13,12 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from . import inert, qr
-from .lessons import AUDIENCES, DEFAULT_LANG, LEVELS, Lesson, scan_blocks
+from . import inert, qr, ui
+from .lessons import Lesson, scan_blocks
 from .questions import Question, deterministic_order, fold
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-TEXT = {
-    "vi": {
-        "handout": "Tờ hướng dẫn", "points": "Ghi nhớ", "check": "Tự kiểm tra", "key": "Đáp án",
-        "cut": "Cắt theo đường này. Đáp án ở dưới, lật ngược tờ giấy để đọc.",
-        "all_correct": "chọn tất cả đáp án đúng", "pick_one": "chọn một đáp án",
-        "order": "ghi số thứ tự vào ô", "fill": "viết câu trả lời",
-        "minutes": "{n} phút", "booklet": "Tập tài liệu in: {audience}",
-        "booklet_sub": "{n} tờ hướng dẫn", "contents": "Mục lục", "page": "trang",
-        "built": "In ngày {date}",
-    },
-    "en": {
-        "handout": "Handout", "points": "Key points", "check": "Check yourself", "key": "Answers",
-        "cut": "Cut along this line. The answers are below: turn the page upside down to read them.",
-        "all_correct": "tick every right answer", "pick_one": "tick one answer",
-        "order": "number the boxes in order", "fill": "write your answer",
-        "minutes": "{n} min", "booklet": "Printed handouts: {audience}",
-        "booklet_sub": "{n} handouts", "contents": "Contents", "page": "page",
-        "built": "Printed {date}",
-    },
-}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -126,14 +106,14 @@ def _answer_sheet(lesson: Lesson, t: dict[str, str]) -> tuple[list[dict], list[d
 
 def sheet_context(lesson: Lesson, site_url: str, site_name: str, date: _dt.date) -> dict:
     """Everything the handout template shows, from the lesson's structured data."""
-    lang = lesson.lang if lesson.lang in TEXT else DEFAULT_LANG
-    t = TEXT[lang]
+    w = ui.words(lesson.lang)
+    lang, t = w["lang"], w["sheet"]
     url = absolute_url(site_url, lesson)
     questions, key = _answer_sheet(lesson, t)
-    meta = " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang]])
+    meta = " · ".join([w["lesson"]["minutes"].format(n=lesson.duration), w["levels"][lesson.level]])
     return {
-        "lang": lang, "t": t, "lesson": lesson, "site_name": site_name,
-        "audience_name": AUDIENCES[lesson.audience][lang], "meta": meta,
+        "lang": lang, "words": w, "t": t, "lesson": lesson, "site_name": site_name,
+        "audience_name": w["audiences"][lesson.audience], "meta": meta,
         "body": Markup(_markdown(handout_markdown(lesson))),
         "questions": questions, "key": key,
         "qr": Markup(qr.qr_svg(url, title=lesson.title)), "short_url": _breakable(short_url(url)),
@@ -149,13 +129,17 @@ def handout_html(lesson: Lesson, site_url: str, site_name: str, date: _dt.date, 
                                                    compact=compact)
 
 
+def booklet_title(lang: str, audience: str) -> str:
+    w = ui.words(lang)
+    return w["sheet"]["booklet"].format(audience=w["audiences"][audience])
+
+
 def booklet_html(lang: str, audience: str, members: list[Lesson], site_url: str, site_name: str,
                   date: _dt.date, first_page: int) -> str:
-    t = TEXT[lang]
-    name = AUDIENCES[audience][lang]
+    t = ui.words(lang)["sheet"]
     items = [{"title": x.title, "page": first_page + i} for i, x in enumerate(members)]
     return _ENV.get_template("booklet.html").render(
-        lang=lang, t=t, title=t["booklet"].format(audience=name), subtitle=t["booklet_sub"].format(n=len(members)),
+        lang=lang, t=t, title=booklet_title(lang, audience), subtitle=t["booklet_sub"].format(n=len(members)),
         items=items, site_name=site_name, date=_date_text(date, lang), date_iso=date.isoformat(),
         short_url=short_url(site_url.rstrip("/")),
         footer_left=site_name + " · " + short_url(site_url.rstrip("/")),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import handout_sheet
-from .handout_sheet import TEMPLATES, TEXT, booklet_html, handout_html
+from .handout_sheet import TEMPLATES, booklet_html, handout_html
 from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, Catalogue, Lesson, Problem
 
 HERE = Path(__file__).resolve().parent
@@ -230,7 +230,10 @@ def _inputs_digest(site_url: str, site_name: str, date: _dt.date) -> str:
 
     h = hashlib.sha256(f"{FORMAT}|{site_url}|{site_name}|{date.isoformat()}".encode())
     h.update(importlib.metadata.version("weasyprint").encode())
-    for path in [Path(handout_sheet.__file__), *sorted(TEMPLATES.iterdir())]:  # the words and the templates
+    # The sheet's code, its templates and the words (a corrected word prints on every sheet).
+    from .ui import WORDS_DIR
+
+    for path in [Path(handout_sheet.__file__), *sorted(TEMPLATES.iterdir()), *sorted(WORDS_DIR.glob("*.yml"))]:
         h.update(path.name.encode() + path.read_bytes())
     for path in FONTS.values():
         h.update(path.read_bytes())
@@ -441,7 +444,7 @@ def _booklet(result: Result, lang: str, audience: str, members: list[Lesson], ke
     key = hashlib.sha256(f"{common}|{lang}|{audience}|{'|'.join(keys[x.path] for x in members)}".encode()
                          ).hexdigest()[:40]
     path = cache / f"{key}.pdf"
-    title = TEXT[lang]["booklet"].format(audience=AUDIENCES[audience][lang])
+    title = handout_sheet.booklet_title(lang, audience)
     if path.exists():
         result.pdfs.append(Pdf(lang, audience, None, title, path, path.stat().st_size, 1 + len(members), False))
         return renderer

@@ -15,32 +15,25 @@ from typing import Any, Iterable
 
 import yaml
 
-from . import questions, safety
+from . import questions, safety, ui
 from .errors import READING, author_lang
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
+
+def _named(group: str, keys: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """{key: {lang: name}}: the keys are the program's, their names are words (hocvuso/words/<lang>.yml)."""
+    return {key: {lang: ui.words(lang)[group][key] for lang in LANGS} for key in keys}
+
+
 # The five audience folders, in the order the site shows them, with their names.
-AUDIENCES: dict[str, dict[str, str]] = {
-    "nen-tang": {"vi": "Nền tảng chung", "en": "Foundations"},
-    "can-bo": {"vi": "Cán bộ, công chức", "en": "Officials"},
-    "hoc-sinh": {"vi": "Học sinh", "en": "Students"},
-    "nguoi-lao-dong": {"vi": "Người lao động", "en": "Workers"},
-    "nguoi-cao-tuoi": {"vi": "Người cao tuổi", "en": "Older people"},
-}
+AUDIENCES: dict[str, dict[str, str]] = _named("audiences", ("nen-tang", "can-bo", "hoc-sinh", "nguoi-lao-dong",
+                                                            "nguoi-cao-tuoi"))
 # Pages that are not audiences, in navigation order after the audiences.
-OTHER_SECTIONS: dict[str, dict[str, str]] = {
-    "khung-nang-luc": {"vi": "Khung năng lực số", "en": "Competency framework"},
-    "tai-lieu-in": {"vi": "Tài liệu in", "en": "Handouts"},
-    "giang-vien": {"vi": "Dành cho giảng viên", "en": "For trainers"},
-    "tac-gia": {"vi": "Dành cho tác giả", "en": "For authors"},
-}
-LEVELS: dict[str, dict[str, str]] = {
-    "co-ban": {"vi": "Cơ bản", "en": "Basic"},
-    "trung-binh": {"vi": "Trung bình", "en": "Intermediate"},
-    "nang-cao": {"vi": "Nâng cao", "en": "Advanced"},
-}
+OTHER_SECTIONS: dict[str, dict[str, str]] = _named("sections", ("khung-nang-luc", "tai-lieu-in", "giang-vien",
+                                                               "tac-gia"))
+LEVELS: dict[str, dict[str, str]] = _named("levels", ("co-ban", "trung-binh", "nang-cao"))
 # Blocks a lesson may use: ours, and the pymdownx ones the site enables.
 OUR_BLOCKS = {"quiz", "order", "fill", "trainer", "handout"}
 QUESTION_BLOCKS = ("quiz", "order", "fill")

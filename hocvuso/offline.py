@@ -14,6 +14,8 @@ import os
 import re
 from pathlib import Path
 
+from . import ui
+
 # Files whose bytes change without the site changing (dates), and the worker itself.
 _SKIP = {"sw.js", "sitemap.xml", "sitemap.xml.gz"}
 _CORE_REF = re.compile(r"""<(?:link|script)\b[^>]*?\b(?:href|src)=["']([^"']+)["'][^>]*>""", re.I)
@@ -87,17 +89,6 @@ def write_service_worker(site_dir: str | Path, template: str | Path, serving: bo
     return version
 
 
-OFFLINE_TEXT = {
-    "vi": {"title": "Chưa mở được trang này", "why": "Máy đang không có mạng, và trang này chưa được lưu trên máy.",
-           "retry": "Thử lại", "later": "khi có mạng.", "saved": "Đã lưu trên máy này",
-           "none": "Chưa có bài nào được lưu. Khi có mạng, mở một lộ trình học và bấm "
-                   "“Lưu để học khi không có mạng”.",
-           "home_text": "Trang chủ"},
-    "en": {"title": "This page cannot open", "why": "There is no network, and this page is not saved on this device.",
-           "retry": "Try again", "later": "once online.", "saved": "Saved on this device",
-           "none": "Nothing saved yet. Online, open a learning path and press “Save for offline”.",
-           "home_text": "Home"},
-}
 _OFFLINE_PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>{title} - {site}</title>
@@ -111,14 +102,14 @@ h1{{font-size:1.6rem;line-height:1.25}} h2{{font-size:1.2rem}} a{{color:#303fa1}
 main a{{display:inline-block;min-height:44px;line-height:44px}} main li a{{display:block;line-height:1.4;padding:.55rem 0}}
 ul{{padding-left:1.2rem}}
 </style></head>
-<body><header><a href="{home}">{site}</a></header>
+<body><header><a href="{home_href}">{site}</a></header>
 <main>
 <h1>{title}</h1>
 <p>{why}</p>
 <p><a href="<!--hvs-retry-->">{retry}</a> {later}</p>
 <h2>{saved}</h2>
 <!--hvs-saved--><p>{none}</p><!--/hvs-saved-->
-<p><a href="{home}">{home_text}</a></p>
+<p><a href="{home_href}">{home}</a></p>
 </main></body></html>
 """
 
@@ -137,8 +128,7 @@ def write_offline_pages(site_dir: str | Path) -> list[str]:
     for lang, rel in (("vi", "offline.html"), ("en", "en/offline.html")):
         if lang == "en" and not (site / "en" / "index.html").is_file():
             continue
-        t = OFFLINE_TEXT[lang]
-        html = _OFFLINE_PAGE.format(lang=lang, site=name, home="index.html", **t)
+        html = _OFFLINE_PAGE.format(lang=lang, site=name, home_href="index.html", **ui.words(lang)["offline"])
         (site / rel).write_text(html, encoding="utf-8")
         written.append(rel)
     return written

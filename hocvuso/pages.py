@@ -10,37 +10,8 @@ from typing import Callable
 
 from markdown.util import AtomicString
 
-from .lessons import AUDIENCES, LEVELS, Catalogue, Lesson
-
-TEXT = {
-    "vi": {
-        "minutes": "{n} phút",
-        "progress": "{k}/{n} bài đã hoàn thành",
-        "done": "Đã hoàn thành",
-        "domain": "Miền năng lực",
-        "none": "—",
-        "empty": "Chưa có bài học nào.",
-        "competency": "Năng lực thành phần",
-        "lessons": "Bài học",
-        "reset": "Xóa tiến độ học",
-        "competencies": "Năng lực",
-        "aids": "Chữ to hơn: bấm nút A+ ở đầu trang (A− để nhỏ lại); nút ◐ bật tương phản cao.",
-    },
-    "en": {
-        "minutes": "{n} min",
-        "progress": "{k}/{n} lessons completed",
-        "done": "Completed",
-        "domain": "Domain",
-        "none": "—",
-        "empty": "No lessons yet.",
-        "competency": "Component competence",
-        "lessons": "Lessons",
-        "reset": "Reset progress",
-        "competencies": "Competencies",
-        "aids": "Larger text: press A+ at the top of the page (A− makes it smaller); ◐ turns on high contrast.",
-    },
-}
-
+from . import ui
+from .lessons import AUDIENCES, Catalogue, Lesson
 
 def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
     el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
@@ -59,13 +30,13 @@ def lesson_link(lesson: Lesson) -> str:
 
 
 def lesson_meta(lesson: Lesson, lang: str) -> str:
-    t = TEXT[lang]
-    return " · ".join([t["minutes"].format(n=lesson.duration), LEVELS[lesson.level][lang]])
+    w = ui.words(lang)
+    return " · ".join([w["lesson"]["minutes"].format(n=lesson.duration), w["levels"][lesson.level]])
 
 
 def _competencies(parent: etree.Element, lesson: Lesson, catalogue: Catalogue, lang: str) -> None:
     """"Năng lực: <name> (2.1); <name> (2.5)": a reader knows names, not codes; the code stays as small print."""
-    p = _sub(parent, "p", TEXT[lang]["competencies"] + ": ", class_="hvs-path__comp")
+    p = _sub(parent, "p", ui.words(lang)["lesson"]["competencies"] + ": ", class_="hvs-path__comp")
     for n, code in enumerate(lesson.competencies):
         comp = catalogue.competencies.get(code)
         span = _sub(p, "span", comp.names[lang] if comp else code)
@@ -81,9 +52,12 @@ def learning_path(catalogue: Catalogue, audience: str, lang: str) -> etree.Eleme
     Each card is one link: the title's link covers the whole card (hvs.css), so a tap on the
     description opens the lesson too; nothing else in a card is a link.
     """
-    t = TEXT[lang]
+    t = ui.words(lang)["path"]
     lessons = catalogue.by_audience(audience, lang)
-    root = etree.Element("div", {"class": "hvs-path", "data-audience": audience})
+    # The words of "Save for offline" (assets/js/offline.js, offline-save.js) ride on the path.
+    root = etree.Element("div", {"class": "hvs-path", "data-audience": audience, "data-save": t["save"],
+                                 "data-saving": t["saving"], "data-saved": t["saved"],
+                                 "data-not-saved": t["not_saved"]})
     if not lessons:
         _sub(root, "p", t["empty"])
         return root
@@ -101,13 +75,15 @@ def learning_path(catalogue: Catalogue, audience: str, lang: str) -> etree.Eleme
         done = _sub(meta, "strong", class_="hvs-path__done", hidden="hidden")
         done.text = "✓ " + t["done"]
         _competencies(li, lesson, catalogue, lang)
-    _sub(root, "button", t["reset"], type="button", class_="hvs-path__reset md-button", hidden="hidden")
+    _sub(root, "button", t["reset"], type="button", class_="hvs-path__reset md-button", hidden="hidden",
+         data_confirm=t["reset_confirm"])
     return root
 
 
 def competency_grid(catalogue: Catalogue, lang: str) -> etree.Element:
     """Domains × audiences, each cell listing the lessons that train that domain."""
-    t = TEXT[lang]
+    t = ui.words(lang)["grid"]
+    names = ui.words(lang)["audiences"]
     comps = catalogue.competencies
     domains = sorted((c for c in comps.values() if "." not in c.code), key=lambda c: int(c.code))
     lessons = [x for x in catalogue.lessons if x.lang == lang]
@@ -116,8 +92,8 @@ def competency_grid(catalogue: Catalogue, lang: str) -> etree.Element:
     table = _sub(wrap, "table", class_="hvs-grid__table")
     head = _sub(_sub(table, "thead"), "tr")
     _sub(head, "th", t["domain"], scope="col")
-    for audience, names in AUDIENCES.items():
-        _sub(head, "th", names[lang], scope="col")
+    for audience in AUDIENCES:
+        _sub(head, "th", names[audience], scope="col")
     body = _sub(table, "tbody")
     for domain in domains:
         row = _sub(body, "tr")
@@ -150,21 +126,14 @@ def competency_grid(catalogue: Catalogue, lang: str) -> etree.Element:
     return root
 
 
-HANDOUT_TEXT = {
-    "vi": {"booklet": "Cả tập ({n} tờ)", "pdf": "PDF, {kb} KB", "missing": "chưa tạo: chạy mkdocs build",
-           "empty": "Chưa có bài học nào."},
-    "en": {"booklet": "The whole booklet ({n} handout{s})", "pdf": "PDF, {kb} KB",
-           "missing": "not built yet: run mkdocs build", "empty": "No lessons yet."},
-}
-
-
 def handout_index(catalogue: Catalogue, lang: str, pdf: Callable[[str, str | None], tuple[str, int] | None]
                   ) -> etree.Element:
     """Every handout PDF of one language, grouped by audience, each booklet first, with file sizes.
 
     `pdf(audience, slug or None)` gives (docs-absolute href, size in bytes) of a built PDF, or None.
     """
-    t = HANDOUT_TEXT[lang]
+    w = ui.words(lang)
+    t = w["handout_index"]
     root = etree.Element("div", {"class": "hvs-handouts"})
 
     def entry(parent: etree.Element, text: str, found: tuple[str, int] | None) -> None:
@@ -176,21 +145,17 @@ def handout_index(catalogue: Catalogue, lang: str, pdf: Callable[[str, str | Non
         _sub(li, "a", text, href=href, type="application/pdf")
         _sub(li, "span", " — " + t["pdf"].format(kb=max(1, round(size / 1024))), class_="hvs-handouts__size")
 
-    for audience, names in AUDIENCES.items():
+    for audience in AUDIENCES:
         lessons = catalogue.by_audience(audience, lang)
-        _sub(root, "h2", names[lang], id=f"in-{audience}")
+        _sub(root, "h2", w["audiences"][audience], id=f"in-{audience}")
         if not lessons:
-            _sub(root, "p", t["empty"])
+            _sub(root, "p", w["path"]["empty"])
             continue
         ul = _sub(root, "ul", class_="hvs-handouts__list")
-        entry(ul, t["booklet"].format(n=len(lessons), s="" if len(lessons) == 1 else "s"), pdf(audience, None))
+        entry(ul, t["booklet_one"] if len(lessons) == 1 else t["booklet"].format(n=len(lessons)), pdf(audience, None))
         for lesson in lessons:
             entry(ul, lesson.title, pdf(audience, lesson.slug))
     return root
-
-
-CODE_HEADS = {"vi": ("mã lỗi", "nghĩa là", "cách sửa", "cảnh báo"), "en": ("code", "what it means", "how to fix it",
-                                                                          "warning")}
 
 
 def problem_codes(lang: str) -> etree.Element:
@@ -199,7 +164,8 @@ def problem_codes(lang: str) -> etree.Element:
 
     from .problems import CODES
 
-    heads = CODE_HEADS[lang]
+    t = ui.words(lang)["codes"]
+    heads = (t["code"], t["meaning"], t["fix"], t["warning"])
     table = etree.Element("table", {"class": "hvs-codes"})
     row = _sub(_sub(table, "thead"), "tr")
     for head in heads[:3]:

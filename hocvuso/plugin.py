@@ -65,6 +65,9 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
         config.mdx_configs[EXT] = {**config.mdx_configs.get(EXT, {}), "docs_dir": str(project.docs_dir),
                                    "site_url": project.site_url, "theme_dir": str(project.theme_dir),
                                    "cache_dir": str(project.cache_dir)}
+        from .ui import all_words
+
+        config.extra["hvs_words"] = all_words()  # the theme's templates read the site's words here
         if not config.nav:  # order and section titles from the lesson model, as Zensical gets them
             from .lessons import load_catalogue
 

@@ -14,44 +14,14 @@ import xml.etree.ElementTree as etree
 
 from pymdownx.blocks.block import Block, type_boolean
 
-from . import questions
+from . import questions, ui
 from .questions import Question
 
-TEXT = {
-    "vi": {
-        "one": "Chọn một đáp án.",
-        "many": "Chọn tất cả đáp án đúng.",
-        "order": "Sắp xếp các bước theo đúng thứ tự (dùng nút Lên, Xuống).",
-        "order_print": "Ghi số thứ tự (1, 2, 3…) vào ô trước mỗi bước.",
-        "fill": "Câu trả lời của {a}",
-        "check": "Kiểm tra",
-        "retry": "Làm lại",
-        "show": "Xem đáp án",
-        "answer": "Đáp án:",
-        "sequence": "Thứ tự đúng:",
-    },
-    "en": {
-        "one": "Choose one answer.",
-        "many": "Choose all correct answers.",
-        "order": "Put the steps in the right order (use the Up and Down buttons).",
-        "order_print": "Number the steps (1, 2, 3…) in the boxes.",
-        "fill": "Your answer",
-        "check": "Check",
-        "retry": "Try again",
-        "show": "Show answer",
-        "answer": "Answer:",
-        "sequence": "Right order:",
-    },
-}
-# How each audience's lessons address the reader: the quiz says what the lesson says ("bác" to the
-# elderly, "bạn" to everyone else). The page's audience comes from the extension's `audience` option.
-ADDRESS = {"nguoi-cao-tuoi": "bác"}
+# Words the browser code says (assets/js/quiz.js), written on each question as data-* attributes.
+JS_WORDS = ("right", "wrong", "pick", "part", "score", "done", "right_mark", "wrong_mark")
+JS_ORDER_WORDS = ("up", "down", "position")
 HIDDEN = {"hidden": "hidden"}
 
-
-def address(audience: str | None, lang: str) -> str:
-    """The word a lesson of this audience uses for "you" (lower case)."""
-    return "you" if lang == "en" else ADDRESS.get(audience or "", "bạn")
 
 NO_SEARCH = {"data-search-exclude": ""}
 
@@ -85,9 +55,10 @@ class _QuestionBlock(Block):
         from .render import page_of  # late: render imports the Blocks' module
 
         page = page_of(self.md, self.config)
-        lang = page.lang if page.lang in TEXT else "vi"
-        a = address(page.path.split("/")[0] if "/" in page.path else "", lang)
-        t = {k: v.replace("{a}", a) for k, v in TEXT[lang].items()}
+        lang = page.lang
+        # How the page's lesson says "you" (bác, bạn): {a} in the words, {A} at the start of a sentence.
+        a = ui.address(page.path.split("/")[0] if "/" in page.path else "", lang)
+        t = {k: v.replace("{a}", a).replace("{A}", a[:1].upper() + a[1:]) for k, v in ui.words(lang)["quiz"].items()}
         block.set("data-address", a)
         options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
         try:
@@ -121,6 +92,8 @@ class _QuestionBlock(Block):
     def _render(self, root: etree.Element, q: Question, t: dict[str, str]) -> None:
         qid = self._unique_id(q.id)
         root.set("id", qid)
+        for key in JS_WORDS + (JS_ORDER_WORDS if self.NAME == "order" else ()):
+            root.set("data-" + key.replace("_", "-"), t[key])
         fieldset = _el(root, "fieldset", "hvs-quiz__set")
         _el(fieldset, "legend", "hvs-quiz__q", q.prompt)
         if q.context:

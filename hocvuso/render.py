@@ -104,7 +104,7 @@ def lesson_frame(lesson: Lesson, config: dict) -> tuple[str, str]:
     env = _env(os.path.abspath(config.get("theme_dir") or "overrides"))
     context = {
         "hvs_lesson": lesson,
-        "hvs": ui.ui_text(lesson.lang),
+        "words": ui.words(lesson.lang),
         "hvs_updated": ui.month_year(lesson.updated),
         "hvs_qr": Markup(_qr(config.get("site_url") or "", lesson.url, config.get("cache_dir") or ".cache")),
     }

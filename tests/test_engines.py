@@ -107,6 +107,25 @@ def test_navigation_follows_the_lesson_model(built):
         assert found[:len(names)] == names, (page, nav)
 
 
+def test_the_theme_shows_the_catalogue_words(built):
+    """The engine's own templates (header, language link, navigation) read hocvuso/words/ from config.extra."""
+    from hocvuso import ui
+
+    catalogue = load_catalogue(str(ROOT / "docs"))
+    audience = max(AUDIENCES, key=lambda a: len(catalogue.by_audience(a, "vi")))
+    for lang, prefix in (("vi", ""), ("en", "en/")):
+        w = ui.words(lang)
+        lessons = catalogue.by_audience(audience, lang)
+        page = _html.unescape(read(built, lessons[0].url))
+        assert f'data-now="{w["aids"]["now"]}"' in page and f'>{w["aids"]["size"]}</span>' in page, lang
+        assert f'aria-label="{w["aids"]["contrast"]}"' in page and w["aids"]["search_hint"] in page, lang
+        # The link names its language in that language. (Which way it points is alternate.html's business.)
+        link = re.search(r'class="hvs-lang[^>]* lang="(\w+)">([^<]+)</a>', page)
+        assert link and link.group(2) == ui.words(link.group(1))["language_name"], lang
+        assert len(lessons) > 9  # the navigation shows a window of nine, then a link to all of them
+        assert w["path"]["all_lessons"].replace("{n}", str(len(lessons))) + " →" in page, lang
+
+
 def _problems(text: str) -> set[tuple[str, str]]:
     return set(PROBLEM.findall(text))
 

@@ -12,14 +12,12 @@
     ch.port1.onmessage = e => cb(e.data);
     reg.active.postMessage(msg, [ch.port2]);
   });
-  const label = document.documentElement.lang === "en" ? "Save for offline" : "Lưu để học khi không có mạng";
-
   const button = () => ask({ type: "hello" }, r => r.save && document.querySelectorAll(".hvs-path").forEach(path => {
     if (path.querySelector(".hvs-offline") || !path.querySelector(".hvs-path__item a[href]")) return;
     const box = document.createElement("div");
     box.className = "hvs-offline";
     box.innerHTML = '<button type="button" class="md-button"></button><p class="hvs-offline__status" role="status"></p>';
-    box.firstChild.textContent = label;
+    box.firstChild.textContent = path.dataset.save;  // the words: hocvuso/pages.py
     box.firstChild.onclick = () => {
       if (window.hvsSave) return hvsSave(path);
       const s = document.head.appendChild(document.createElement("script"));

@@ -1,21 +1,8 @@
 // Quizzes (markup: hocvuso/quiz.py) and path progress. Without it answers sit in <details>.
+// Its words are the page's: data-* of each question and of the path (hocvuso/words/<lang>.yml).
 // Never throws: with corrupt, full or disabled storage, progress lives in memory.
 (() => {
   const KEY = "hvs:v1:progress";
-  const T = {
-    vi: {
-      right: "Đúng rồi!", wrong: "Chưa đúng. Đọc gợi ý, sửa lại rồi bấm “Kiểm tra”.", pick: "Hãy chọn hoặc nhập câu trả lời trước.",
-      part: "Đúng một phần: còn đáp án đúng khác.",
-      score: "{A} trả lời đúng {k}/{n} câu.", done: "✓ {A} đã hoàn thành bài học này.", yes: "✓ Đúng", no: "✗ Sai",
-      up: "Lên", down: "Xuống", pos: "{s}: vị trí {p}/{n}", reset: "Xóa tiến độ học của lộ trình này?"
-    },
-    en: {
-      right: "Correct!", wrong: "Not quite. Read the hint, change your answer and press “Check”.", pick: "Choose or type an answer first.",
-      part: "Partly right: another answer is also correct.",
-      score: "You got {k} of {n} right.", done: "✓ You have completed this lesson.", yes: "✓ Right", no: "✗ Wrong",
-      up: "Up", down: "Down", pos: "{s}: position {p} of {n}", reset: "Reset your progress on this path?"
-    }
-  };
   let mem = {}, stuck = false;
   const obj = (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
   const load = () => {
@@ -26,7 +13,6 @@
     try { localStorage.setItem(KEY, JSON.stringify(mem)); } catch (e) { stuck = true; }
   };
   const fmt = (s, o) => s.replace(/\{(\w)\}/g, (m, k) => o[k]);
-  const cap = s => s[0].toUpperCase() + s.slice(1);
   const $$ = (el, s) => Array.from(el.querySelectorAll(s));
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -41,7 +27,7 @@
   // "aud/slug" from ".../aud/slug.html" or ".../en/aud/slug.html": vi and en share progress.
   const lessonKey = () => location.pathname.replace(/\.html$/, "").split("/").filter(Boolean).slice(-2).join("/");
 
-  function page(t) {
+  function page() {
     const quizzes = $$(document, ".hvs-quiz[data-kind]");
     if (!quizzes.length || quizzes[0].dataset.ready) return;  // this page is set up already
     const store = load(), key = lessonKey();
@@ -49,21 +35,22 @@
     rec.a = obj(rec.a); rec.ok = obj(rec.ok);
     const last = quizzes[quizzes.length - 1];
     const next = last.nextElementSibling, score = next && next.matches(".hvs-score") ? next : el("p", "hvs-score");
-    // The one score line of the page, announced when it changes; quiz.py gives the lesson's address (bác, bạn).
+    // The one score line of the page, announced when it changes.
     score.setAttribute("role", "status");
     last.after(score);
-    const A = cap(quizzes[0].dataset.address || "bạn");
+    const t = quizzes[0].dataset;
     const tally = () => {
       const k = quizzes.filter((q) => rec.ok[q.id] === 1).length, n = quizzes.length;
       if (k / n >= 0.8) rec.done = 1;
-      score.textContent = quizzes.some((q) => q.id in rec.ok) ? fmt(t.score, { k, n, A }) + (rec.done ? " " + fmt(t.done, { A }) : "") : "";
+      score.textContent = quizzes.some((q) => q.id in rec.ok) ? fmt(t.score, { k, n }) + (rec.done ? " " + t.done : "") : "";
     };
-    quizzes.forEach((q) => { try { quiz(q, rec, t, tally); } catch (e) { /* leave it readable */ } });
+    quizzes.forEach((q) => { try { quiz(q, rec, tally); } catch (e) { /* leave it readable */ } });
     tally();
   }
 
-  function quiz(q, rec, t, tally) {
-    q.dataset.ready = 1;
+  function quiz(q, rec, tally) {
+    const t = q.dataset;
+    t.ready = 1;
     const kind = q.dataset.kind, id = q.id, at = (s) => q.querySelector(s);
     const check = at(".hvs-quiz__check"), retry = at(".hvs-quiz__retry"), status = at(".hvs-quiz__status");
     const explain = at(".hvs-quiz__explain"), list = at(".hvs-quiz__options,.hvs-quiz__steps"), input = at("input[type=text]");
@@ -82,7 +69,7 @@
           if (other) list.insertBefore(li, d < 0 ? other : other.nextElementSibling);
           b.focus();
           const all = items();
-          status.textContent = fmt(t.pos, { s: text, p: all.indexOf(li) + 1, n: all.length });
+          status.textContent = fmt(t.position, { s: text, p: all.indexOf(li) + 1, n: all.length });
         };
         box.append(b);
       });
@@ -110,7 +97,7 @@
       check.hidden = false; retry.hidden = true; status.textContent = "";
     };
     const mark = (li, good) => {
-      const m = el("span", "hvs-quiz__mark", good ? t.yes : t.no);
+      const m = el("span", "hvs-quiz__mark", good ? t.rightMark : t.wrongMark);
       li.classList.add(good ? "is-right" : "is-wrong");
       const fb = li.querySelector(".hvs-quiz__fb");
       li.insertBefore(m, fb || li.querySelector(".hvs-quiz__move"));
@@ -171,7 +158,7 @@
     else if (saved != null) try { put(saved); grade(saved, false); } catch (e) { clear(); }
   }
 
-  function paths(t) {
+  function paths() {
     $$(document, ".hvs-path").forEach((path) => {
       const items = $$(path, "[data-lesson]"), progress = path.querySelector(".hvs-path__progress");
       const reset = path.querySelector(".hvs-path__reset");
@@ -188,7 +175,7 @@
         if (reset) reset.hidden = !any;
       };
       if (reset) reset.onclick = () => {
-        if (!window.confirm(t.reset)) return;
+        if (!window.confirm(reset.dataset.confirm)) return;
         const store = load();
         items.forEach((li) => { delete store[li.dataset.lesson]; });
         save(); show();
@@ -201,8 +188,7 @@
   let ran = false;
   const init = () => {
     ran = true;
-    const t = T[(document.documentElement.lang || "vi").slice(0, 2)] || T.vi;
-    try { page(t); paths(t); } catch (e) { /* never break the page */ }
+    try { page(); paths(); } catch (e) { /* never break the page */ }
   };
   // document$ fires on each instant navigation but may never fire from file://.
   if (window.document$) window.document$.subscribe(init);
