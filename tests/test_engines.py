@@ -107,6 +107,20 @@ def test_navigation_follows_the_lesson_model(built):
         assert found[:len(names)] == names, (page, nav)
 
 
+def test_the_language_link_opens_the_twin_page(built):
+    """The header's language link leads to the same page in the other language (under Zensical the English
+    pages are a site of their own: its links once went to en/en/…)."""
+    import posixpath
+
+    for rel, other_lang in (("index.html", "en"), ("en/index.html", "vi"),
+                            ("nguoi-cao-tuoi/chu-to-de-doc.html", "en"), ("en/nguoi-cao-tuoi/chu-to-de-doc.html", "vi")):
+        link = re.search(r'class="hvs-lang[^"]*" href="([^"]+)" hreflang="(\w+)"', read(built, rel))
+        assert link and link.group(2) == other_lang, rel
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), link.group(1)))
+        assert target == (rel[3:] if rel.startswith("en/") else "en/" + rel), (rel, link.group(1))
+        assert (built / target).is_file(), target
+
+
 def test_the_theme_shows_the_catalogue_words(built):
     """The engine's own templates (header, language link, navigation) read hocvuso/words/ from config.extra."""
     from hocvuso import ui
