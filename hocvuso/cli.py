@@ -69,11 +69,26 @@ def serve(config_file: str = "mkdocs.yml", address: str = "127.0.0.1:8000", full
     """The live preview (MkDocs: Zensical's preview does not run the phases yet).
 
     A save rebuilds only the pages whose source changed (`--dirty`; the plugin rebuilds every page
-    when something they all show changes); full=True rebuilds every page at every save.
+    when something they all show changes); full=True rebuilds every page at every save. MkDocs runs in
+    this process, so stopping it (Ctrl+C, or a terminate signal) stops the preview and removes its folder.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "-f", config_file, "-a", address,
-                           *([] if full else ["--dirty"])], env=env).returncode
+    import signal
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import cli
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt  # MkDocs then shuts the server down and removes its temporary site
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    args = ["serve", "-f", config_file, "-a", address, *([] if full else ["--dirty"])]
+    sys.argv = ["mkdocs", *args]  # mkdocs-static-i18n reads --dirty from here for the second language
+    try:
+        cli.main(args=args, prog_name="mkdocs")
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else 1
+    return 0
 
 
 def bench(args: list[str]) -> int:
