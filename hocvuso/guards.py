@@ -11,7 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lessons import Catalogue, Lesson, Problem, base_of
+from .lessons import Catalogue, Lesson, base_of
+from .problems import Problem
 from .scaffold import line_text, placeholder_texts
 
 _CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")

@@ -22,7 +22,8 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 from . import safety
-from .lessons import DEFAULT_LANG, LANGS, Problem
+from .lessons import DEFAULT_LANG, LANGS
+from .problems import Problem
 
 MAX_BYTES = 300 * 1024
 # A small file can still hold a huge picture (a PNG of one colour): decoding it would take minutes and GBs.

@@ -22,8 +22,9 @@ from typing import Any, Callable
 import yaml
 
 from . import guards, handouts, images, offline, search, theme_css
-from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, Problem, load_catalogue
+from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, load_catalogue
 from .present import long_sections
+from .problems import Problem
 
 LOCAL_URL = "http://127.0.0.1:8000/"
 

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable
 
 from . import qr
-from .lessons import QUESTION_BLOCKS, Lesson, Problem, scan_sections
+from .lessons import QUESTION_BLOCKS, Lesson, scan_sections
+from .problems import Problem
 
 MAX_WORDS = 120
 MAX_ITEMS = 8

@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from .problems import Problem
+
 # A lesson is a few KB (the longest page here is 15 KB); a bigger file is a mistake, and the cap bounds the time
 # of every later step: within both caps below, the worst 64 KB file takes Markdown about 4 s (measured here).
 MAX_MARKDOWN_BYTES = 64 * 1024
@@ -43,9 +45,7 @@ LINK_SCHEMES = ("http", "https", "mailto", "tel")
 ATTR_KEYS = frozenset({"width", "height", "title", "lang", "dir", "loading", "alt", "class", "id"})
 
 
-def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None):
-    from .lessons import Problem  # late import: lessons imports this module
-
+def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None) -> Problem:
     return Problem(path, line, code, message, fix, vi)
 
 

@@ -1,0 +1,106 @@
+"""A lesson body's structure: its top-level `///` blocks, its `##` sections and its question fences.
+
+Read with the one fence grammar (hocvuso/fences.py), so code fences hide blocks and headings here
+as they do for every other scanner.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import fences, safety
+from ..problems import Problem
+from .model import QUESTION_BLOCKS, Block
+
+_H2_RE = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
+
+
+def scan_blocks(path: str, body: str, first_line: int) -> tuple[list[Block], list[Problem]]:
+    """Find top-level `///` blocks in a Markdown body, with their options and lines."""
+    lines = body.split("\n")
+    blocks: list[Block] = []
+    problems: list[Problem] = []
+    start: int | None = None
+    for line in fences.walk(lines):
+        if line.edge == "open":
+            start = line.n
+        elif line.edge == "close" and start is not None:
+            blocks.append(_block(lines, start, line.n, first_line))
+            start = None
+    if start is not None:
+        opened = fences.fence(lines[start])
+        name, slashes = opened.name, opened.slashes
+        problems.append(Problem(path, first_line + start, "block-unclosed",
+                                f"the '{name}' block is never closed",
+                                f"add a line with only '{slashes}' where the block ends",
+                                (f"khối `{name}` mở ở dòng này nhưng không có dòng đóng",
+                                 f"thêm một dòng chỉ có `{slashes}` ở chỗ khối kết thúc")))
+        blocks.append(_block(lines, start, len(lines), first_line))
+    return blocks, problems
+
+
+def _block(lines: list[str], i: int, k: int, first_line: int) -> Block:
+    """The block opened on line i and closed on line k (len(lines) when never closed)."""
+    opened = fences.fence(lines[i])
+    # Options: indented YAML lines directly after the header.
+    j = i + 1
+    opt_lines: list[str] = []
+    while j < k and lines[j].startswith(("    ", "\t")) and lines[j].strip():
+        opt_lines.append(lines[j])
+        j += 1
+    options: dict[str, Any] = {}
+    if opt_lines:
+        try:
+            loaded = safety.load_yaml("\n".join(x.strip() for x in opt_lines))
+        except safety.YamlError:
+            loaded = None
+        if isinstance(loaded, dict):
+            options = loaded
+        else:
+            # Not options after all (an indented first paragraph); keep it as body.
+            j = i + 1
+    return Block(opened.name, opened.title, options, tuple(lines[j:k]), first_line + i,
+                 first_line + min(k, len(lines) - 1))
+
+
+def scan_sections(body: str, first_line: int) -> list[tuple[str, int]]:
+    """(`##` heading, line) of every section outside code."""
+    sections = []
+    for line in fences.walk(body.split("\n")):
+        m = None if line.code else _H2_RE.match(line.text)
+        if m:
+            sections.append((m.group(1), first_line + line.n))
+    return sections
+
+
+def _question_mention(line: fences.Line) -> tuple[str, str] | None:
+    """(what stands before it, its name) when the line is a question block's fence anywhere, else None."""
+    found = None if line.code else fences.mention(line.text)
+    return found if found and found[1] in QUESTION_BLOCKS else None
+
+
+def question_lines(body: str, first_line: int) -> list[int]:
+    """Lines of every question block the author wrote, nested or not (nested ones are reported on their own)."""
+    return [first_line + line.n for line in fences.walk(body.split("\n")) if _question_mention(line)]
+
+
+def nested_questions(path: str, body: str, first_line: int, blocks: list[Block]) -> list[Problem]:
+    """Question blocks inside another block, a list or a quote: refused, since only top-level ones are checked
+    and counted (a nested quiz would render as text while the page still waits for its answer)."""
+    inside = {n for b in blocks for n in range(b.line + 1, b.end_line)}
+    out = []
+    for line in fences.walk(body.split("\n")):
+        found = _question_mention(line)
+        n = first_line + line.n
+        if found and (found[0] or n in inside):
+            name, nested = found[1], n in inside
+            where = "inside another block" if nested else "indented or inside a list or quote"
+            where_vi = "trong một khối khác" if nested else "lùi vào trong, hoặc trong một danh sách hay trích dẫn"
+            out.append(Problem(path, n, "question-nested",
+                               f"the '{name}' block is {where}, where it cannot be checked",
+                               f"move '/// {name}' and its closing '///' to the start of the line, "
+                               "outside any other block or list",
+                               (f"khối `{name}` nằm {where_vi}, nên máy không kiểm tra được",
+                                f"đưa dòng `/// {name}` và dòng đóng `///` của nó ra sát lề trái, "
+                                "ngoài mọi khối hay danh sách khác")))
+    return out
