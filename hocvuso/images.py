@@ -21,7 +21,7 @@ import shutil
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-from . import safety
+from . import fences, safety
 from .lessons import DEFAULT_LANG, LANGS
 from .problems import Problem
 
@@ -41,7 +41,6 @@ SIZES = "(min-width: 60em) 680px, 100vw"
 _MD_IMG = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -57,13 +56,11 @@ def _is_local(src: str) -> bool:
 
 def _image_refs(text: str) -> list[tuple[int, str, str | None]]:
     """(line, src, alt or None when missing) of every image in a Markdown text, outside code fences."""
-    refs, fenced = [], False
-    for n, line in enumerate(text.splitlines(), 1):
-        if _FENCE.match(line):
-            fenced = not fenced
+    refs = []
+    for walked in fences.walk(text.splitlines()):
+        if walked.code:
             continue
-        if fenced:
-            continue
+        n, line = walked.n + 1, walked.text
         for m in _MD_IMG.finditer(line):
             refs.append((n, m.group("src").strip("<>"), m.group("alt")))
         for m in _HTML_IMG.finditer(line):

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import guards, handouts, images, offline, search, theme_css
+from . import fences, guards, handouts, images, offline, search, theme_css
 from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, load_catalogue
 from .present import long_sections
 from .problems import Problem
@@ -112,7 +112,6 @@ def load_project(config_file: str | Path = "mkdocs.yml", site_url: str | None = 
 # ---------------------------------------------------------------- 1. check
 
 _LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\((?P<target><[^>\n]+>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
-_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
@@ -124,17 +123,15 @@ def link_problems(docs_dir: str | Path) -> list[Problem]:
         rel = md.relative_to(docs).as_posix()
         if any(part.startswith((".", "_")) for part in md.relative_to(docs).parts):
             continue
-        in_code = False
         try:
             text = md.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the lesson check reports unreadable files
-        for n, line in enumerate(text.split("\n"), 1):
-            if _CODE_FENCE.match(line):
-                in_code = not in_code
-            if in_code:
+        for line in fences.walk(text.split("\n")):
+            if line.code:
                 continue
-            for m in _LINK.finditer(_INLINE_CODE.sub("", line)):
+            n = line.n + 1
+            for m in _LINK.finditer(_INLINE_CODE.sub("", line.text)):
                 target = m.group("target").strip("<>")
                 if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", target, re.I):
                     continue
