@@ -118,6 +118,13 @@ class Lesson:
     def trainer_notes(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.name == "trainer")
 
+    def question_of(self, kind: str, n: int, title: str) -> Any | None:
+        """The parsed Question of the n-th (0-based) top-level `kind` block, when its title is `title`."""
+        found = [b for b in self.blocks if b.name == kind]
+        if n >= len(found) or found[n].title != title:
+            return None
+        return next((q for q in self.questions if q.line == found[n].line), None)
+
 
 @dataclass(frozen=True)
 class Competency:
