@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 # An opening (with a name) or closing (without) line, as the build reads a lesson's top-level blocks.
 _FENCE = re.compile(r"^(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)?[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$")
@@ -29,9 +29,8 @@ class Fence:
     title: str
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of Markdown with what the walker knows of it."""
+class Line(NamedTuple):
+    """One line of Markdown with what the walker knows of it (a tuple: the walker makes one per line)."""
 
     n: int  # 0-based index in the lines walked
     text: str
@@ -71,10 +70,11 @@ def walk(lines: Iterable[str]) -> Iterator[Line]:
     block: tuple[str, str] | None = None  # (name, slashes)
     depth = 0
     for n, text in enumerate(lines):
-        is_fence = bool(_CODE.match(text))
+        # str tests first: most lines hold neither a code fence nor slashes, and this runs on every line
+        is_fence = ("`" in text or "~" in text) and _CODE.match(text) is not None
         code ^= is_fence
         hidden = code or is_fence
-        found = None if hidden else fence(text)
+        found = fence(text) if not hidden and text.startswith("///") else None
         edge = None
         if block is None:
             if found and found.name:

@@ -115,20 +115,28 @@ _LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\((?P<target><[^>\n]+>|[^)\s]+)(?:\s+\"[^
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
-def link_problems(docs_dir: str | Path) -> list[Problem]:
-    """Links between pages (`[text](other.md)`) whose target file is not in the tree."""
+def link_problems(docs_dir: str | Path, texts: dict[str, str] | None = None) -> list[Problem]:
+    """Links between pages (`[text](other.md)`) whose target file is not in the tree.
+
+    `texts`: the files the catalogue has read already, by path; only the others are read here.
+    """
     docs = Path(docs_dir)
+    texts = texts or {}
     problems: list[Problem] = []
     for md in sorted(docs.rglob("*.md")):
-        rel = md.relative_to(docs).as_posix()
-        if any(part.startswith((".", "_")) for part in md.relative_to(docs).parts):
+        inside = md.relative_to(docs)
+        rel = inside.as_posix()
+        if any(part.startswith((".", "_")) for part in inside.parts):
             continue
+        text = texts.get(rel)
         try:
-            text = md.read_text(encoding="utf-8")
+            text = md.read_text(encoding="utf-8") if text is None else text
         except (OSError, UnicodeDecodeError):
             continue  # the lesson check reports unreadable files
+        if "](" not in text:
+            continue  # no link at all: the usual page needs no walk
         for line in fences.walk(text.split("\n")):
-            if line.code:
+            if line.code or "](" not in line.text:
                 continue
             n = line.n + 1
             for m in _LINK.finditer(_INLINE_CODE.sub("", line.text)):
@@ -176,7 +184,7 @@ def check(project: Project, *, render_handouts: bool = True, publishing: bool = 
     """
     catalogue = load_catalogue(str(project.docs_dir))
     problems = [*catalogue.problems, *guards.guard_problems(catalogue), *images.image_problems(str(project.docs_dir)),
-                *link_problems(project.docs_dir), *(publishing_problems(project) if publishing else [])]
+                *link_problems(project.docs_dir, catalogue.texts), *(publishing_problems(project) if publishing else [])]
     result = None
     if project.handouts:  # with problems in the tree: what the cache has, for the preview
         result = handouts.build_site(catalogue, project.site_url, project.site_name, project.handout_cache,

@@ -12,7 +12,7 @@ a stable code and a fix, and a build reports all of them before it stops. By con
 The names below are the ones the rest of the package imports as `from .lessons import X`.
 """
 from ..problems import Problem
-from .catalogue import build_catalogue, load_catalogue, load_competencies
+from .catalogue import build_catalogue, load_catalogue, load_competencies, tree_signature
 from .front_matter import parse_front_matter, split_front_matter
 from .lesson import parse_lesson
 from .model import (AUDIENCES, DATA_FILE, DEFAULT_LANG, LANGS, LEVELS, OPTIONAL_KEYS, OTHER_SECTIONS, OUR_BLOCKS,
@@ -25,4 +25,5 @@ __all__ = [
     "PAGE_BLOCKS", "PYMDOWNX_BLOCKS", "QUESTION_BLOCKS", "REQUIRED_KEYS", "THEME_KEYS", "TWIN_KEYS", "Block",
     "Catalogue", "Competency", "Lesson", "Problem", "base_of", "build_catalogue", "lang_of", "load_catalogue",
     "load_competencies", "parse_front_matter", "parse_lesson", "scan_blocks", "scan_sections", "split_front_matter",
+    "tree_signature",
 ]

@@ -5,6 +5,7 @@ changes (the preview checks the tree on every save).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any, Iterable
@@ -15,7 +16,6 @@ from ..problems import Problem
 from . import lesson as _lesson
 from .front_matter import parse_front_matter, split_front_matter
 from .model import AUDIENCES, DATA_FILE, DEFAULT_LANG, LANGS, TWIN_KEYS, Catalogue, Competency, Lesson, base_of
-from .scan import question_lines
 
 
 def load_competencies(docs_dir: str) -> tuple[dict[str, Competency], list[Problem]]:
@@ -72,9 +72,12 @@ def build_catalogue(docs_dir: str) -> Catalogue:
     lessons: list[Lesson] = []
     files = [f for f in _markdown_files(docs_dir) if f not in refused]
     present = set(files)
+    texts: dict[str, str] = {}
     for rel in files:
         READING.set(rel)
         text, found = safety.read_markdown(Path(docs_dir, rel), rel)
+        if text is not None:
+            texts[rel] = text
         problems += found
         parts = rel.split("/")
         name = parts[-1]
@@ -127,7 +130,7 @@ def build_catalogue(docs_dir: str) -> Catalogue:
                                          "(scripts/new_lesson tạo sẵn cả hai tệp)")))
     problems += _check_twins(lessons, {(p.path, p.line) for p in problems})
     problems += _check_orders(lessons)
-    return Catalogue(docs_dir, lessons, competencies, _dedupe(problems))
+    return Catalogue(docs_dir, lessons, competencies, _dedupe(problems), texts)
 
 
 def _check_twins(lessons: list[Lesson], wrong: set[tuple[str, int]] = frozenset()) -> list[Problem]:
@@ -159,8 +162,7 @@ def _check_twins(lessons: list[Lesson], wrong: set[tuple[str, int]] = frozenset(
 def _twin_questions(original: Lesson, twin: Lesson) -> list[Problem]:
     """Both languages ask as many questions. Blocks are counted, not parsed questions, so a mistake
     inside a Vietnamese quiz is reported once, in its own file, and not again on the English twin."""
-    mine = question_lines(twin.markdown, twin.body_line)
-    theirs = question_lines(original.markdown, original.body_line)
+    mine, theirs = list(twin.asked), list(original.asked)
     if len(mine) == len(theirs) or not mine or not theirs:  # none at all in one: its quiz-missing says so
         return []
     if len(mine) > len(theirs):
@@ -208,7 +210,7 @@ def _dedupe(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(out, key=lambda p: (p.path, p.line, p.code))
 
 
-_CACHE: dict[str, tuple[tuple, Catalogue]] = {}
+_CACHE: dict[str, tuple[str, Catalogue]] = {}
 
 
 def _signature(docs_dir: str) -> tuple:
@@ -222,11 +224,22 @@ def _signature(docs_dir: str) -> tuple:
     return tuple(sorted(sig))
 
 
-def load_catalogue(docs_dir: str) -> Catalogue:
-    """The catalogue of docs_dir, parsed once and reused until a file changes."""
+def tree_signature(docs_dir: str) -> str:
+    """A short digest of every Markdown and YAML file's name, time and size: changes when the tree does."""
+    return hashlib.sha1(repr(_signature(os.path.abspath(docs_dir))).encode()).hexdigest()[:16]
+
+
+def load_catalogue(docs_dir: str, signature: str | None = None) -> Catalogue:
+    """The catalogue of docs_dir, parsed once and reused until a file changes.
+
+    `signature`: the tree's `tree_signature`, when the caller knows it (a build hands it to every page it
+    renders): a catalogue made from that tree is reused without looking at the files again.
+    """
     docs_dir = os.path.abspath(docs_dir)
-    sig = _signature(docs_dir)
     hit = _CACHE.get(docs_dir)
+    if signature and hit and hit[0] == signature:
+        return hit[1]
+    sig = tree_signature(docs_dir)
     if hit and hit[0] == sig:
         return hit[1]
     catalogue = build_catalogue(docs_dir)

@@ -11,7 +11,7 @@ from .. import questions, safety
 from ..problems import Problem
 from .front_matter import check_keys, parse_front_matter, split_front_matter
 from .model import OUR_BLOCKS, PAGE_BLOCKS, PYMDOWNX_BLOCKS, QUESTION_BLOCKS, Competency, Lesson, lang_of
-from .scan import nested_questions, scan_blocks, scan_sections
+from .scan import nested_questions, question_lines, scan_blocks, scan_sections
 
 
 def parse_lesson(path: str, text: str, competencies: dict[str, Competency]) -> tuple[Lesson | None, list[Problem]]:
@@ -86,6 +86,6 @@ def parse_lesson(path: str, text: str, competencies: dict[str, Competency]) -> t
         sources=tuple((s["title"], s["url"]) for s in data.get("sources") or [] if isinstance(s, dict)),
         blocks=tuple(blocks), questions=tuple(parsed_questions),
         sections=tuple(scan_sections(body, body_line)), markdown=body, source=text,
-        lines=tuple(lines.items()), body_line=body_line,
+        lines=tuple(lines.items()), body_line=body_line, asked=tuple(question_lines(body, body_line)),
     )
     return lesson, problems

@@ -98,6 +98,7 @@ class Lesson:
     markdown: str = field(repr=False, default="")
     lines: tuple[tuple[str, int], ...] = field(repr=False, compare=False, default=())  # (front-matter key, line)
     body_line: int = field(repr=False, compare=False, default=1)  # line of `markdown`'s first line
+    asked: tuple[int, ...] = field(repr=False, compare=False, default=())  # lines of every question fence
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, to point a problem at what the author must change."""
@@ -145,6 +146,7 @@ class Catalogue:
     lessons: list[Lesson]
     competencies: dict[str, Competency]
     problems: list[Problem]
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # every Markdown file read, by path
 
     @cached_property
     def _by_path(self) -> dict[str, Lesson]:

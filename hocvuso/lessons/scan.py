@@ -6,6 +6,7 @@ as they do for every other scanner.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .. import fences, safety
@@ -15,13 +16,19 @@ from .model import QUESTION_BLOCKS, Block
 _H2_RE = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
 
 
+@lru_cache(maxsize=16)
+def walked(body: str) -> tuple[fences.Line, ...]:
+    """The body's lines with their state, walked once for the scans of one lesson that follow each other."""
+    return tuple(fences.walk(body.split("\n")))
+
+
 def scan_blocks(path: str, body: str, first_line: int) -> tuple[list[Block], list[Problem]]:
     """Find top-level `///` blocks in a Markdown body, with their options and lines."""
     lines = body.split("\n")
     blocks: list[Block] = []
     problems: list[Problem] = []
     start: int | None = None
-    for line in fences.walk(lines):
+    for line in walked(body):
         if line.edge == "open":
             start = line.n
         elif line.edge == "close" and start is not None:
@@ -66,8 +73,8 @@ def _block(lines: list[str], i: int, k: int, first_line: int) -> Block:
 def scan_sections(body: str, first_line: int) -> list[tuple[str, int]]:
     """(`##` heading, line) of every section outside code."""
     sections = []
-    for line in fences.walk(body.split("\n")):
-        m = None if line.code else _H2_RE.match(line.text)
+    for line in walked(body):
+        m = None if line.code or not line.text.startswith("##") else _H2_RE.match(line.text)
         if m:
             sections.append((m.group(1), first_line + line.n))
     return sections
@@ -75,13 +82,13 @@ def scan_sections(body: str, first_line: int) -> list[tuple[str, int]]:
 
 def _question_mention(line: fences.Line) -> tuple[str, str] | None:
     """(what stands before it, its name) when the line is a question block's fence anywhere, else None."""
-    found = None if line.code else fences.mention(line.text)
+    found = None if line.code or "///" not in line.text else fences.mention(line.text)
     return found if found and found[1] in QUESTION_BLOCKS else None
 
 
 def question_lines(body: str, first_line: int) -> list[int]:
     """Lines of every question block the author wrote, nested or not (nested ones are reported on their own)."""
-    return [first_line + line.n for line in fences.walk(body.split("\n")) if _question_mention(line)]
+    return [first_line + line.n for line in walked(body) if _question_mention(line)]
 
 
 def nested_questions(path: str, body: str, first_line: int, blocks: list[Block]) -> list[Problem]:
@@ -89,7 +96,7 @@ def nested_questions(path: str, body: str, first_line: int, blocks: list[Block])
     and counted (a nested quiz would render as text while the page still waits for its answer)."""
     inside = {n for b in blocks for n in range(b.line + 1, b.end_line)}
     out = []
-    for line in fences.walk(body.split("\n")):
+    for line in walked(body):
         found = _question_mention(line)
         n = first_line + line.n
         if found and (found[0] or n in inside):
