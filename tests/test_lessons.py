@@ -109,3 +109,35 @@ def test_front_matter_line_numbers_are_exact():
     text = "---\ntitle: T\ndescription: D\norder: 1\nduration: x\nlevel: co-ban\ncompetencies: ['4.2']\nobjectives: [a]\n---\n"
     _lesson, problems = parse_lesson("nguoi-cao-tuoi/x.md", text, comps)
     assert ("nguoi-cao-tuoi/x.md", 5, "key-type") in {(p.path, p.line, p.code) for p in problems}
+
+
+def test_a_build_that_knows_the_tree_reads_it_once(tmp_path, monkeypatch):
+    """Under Zensical every page asks for the catalogue: with the check's signature (the extension's 'tree'
+    option) the files are looked at once, not once per page; a changed tree is read again."""
+    from hocvuso import render
+    from hocvuso.lessons import catalogue, tree_signature
+
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "handouts" / "site" / "docs", docs)
+    config = {"docs_dir": str(docs), "tree": tree_signature(str(docs))}
+    walks = []
+    real = catalogue._signature
+    monkeypatch.setattr(catalogue, "_signature", lambda d: walks.append(d) or real(d))
+    first = render.catalogue_of(config)
+    assert all(render.catalogue_of(config) is first for _ in range(50))
+    assert len(walks) <= 1
+    lesson = docs / "nguoi-cao-tuoi" / "goi-dien.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("title: ", "title: Mới ", 1), encoding="utf-8")
+    assert render.catalogue_of({**config, "tree": tree_signature(str(docs))}) is not first
+
+
+def test_links_are_checked_in_the_texts_the_catalogue_read(tmp_path):
+    from hocvuso import pipeline
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("[x](there.md)\n", encoding="utf-8")
+    (docs / "b.md").write_text("[y](gone.md)\n", encoding="utf-8")
+    found = pipeline.link_problems(docs, {"a.md": "\n[x](elsewhere.md)\n"})
+    assert [(p.path, p.line, p.message) for p in found] == [
+        ("a.md", 2, "the link to 'elsewhere.md' leads to no page"), ("b.md", 1, "the link to 'gone.md' leads to no page")]
