@@ -161,9 +161,9 @@ def _svg_problem(path: Path, rel: str) -> Problem | None:
     return None
 
 
-def image_problems(docs_dir: str) -> list[Problem]:
+def image_problems(docs_dir: str, texts: dict[str, str] | None = None) -> list[Problem]:
     """Committed images over MAX_BYTES, unreadable or unsafe, and image references with no alt text or leaving
-    docs/, each with its path."""
+    docs/, each with its path. `texts`: the Markdown files the catalogue has read already, by path."""
     docs = Path(docs_dir)
     files = _files(docs)
     sig = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files
@@ -182,7 +182,9 @@ def image_problems(docs_dir: str) -> list[Problem]:
                 problems.append(found)
     for md in (p for p in files if p.suffix == ".md"):
         rel = md.relative_to(docs).as_posix()
-        text, _unreadable = safety.read_markdown(md, rel)  # build_catalogue reports files it cannot read
+        text = (texts or {}).get(rel)
+        if text is None:
+            text, _unreadable = safety.read_markdown(md, rel)  # build_catalogue reports files it cannot read
         for line, src, alt in _image_refs(text or ""):
             if not _is_local(src):
                 continue

@@ -183,7 +183,7 @@ def check(project: Project, *, render_handouts: bool = True, publishing: bool = 
     publishing=True (a build that makes the site to publish) also needs the public address.
     """
     catalogue = load_catalogue(str(project.docs_dir))
-    problems = [*catalogue.problems, *guards.guard_problems(catalogue), *images.image_problems(str(project.docs_dir)),
+    problems = [*catalogue.problems, *guards.guard_problems(catalogue), *images.image_problems(str(project.docs_dir), catalogue.texts),
                 *link_problems(project.docs_dir, catalogue.texts), *(publishing_problems(project) if publishing else [])]
     result = None
     if project.handouts:  # with problems in the tree: what the cache has, for the preview
