@@ -42,7 +42,7 @@ class Line(NamedTuple):
 
 def fence(line: str) -> Fence | None:
     """The `///` line `line` is, or None (it must start at the line's first character)."""
-    m = _FENCE.match(line)
+    m = _FENCE.match(line) if line.startswith("///") else None
     if not m:
         return None
     return Fence(m.group("slashes"), m.group("name"), (m.group("title") or "").strip())
@@ -69,6 +69,7 @@ def walk(lines: Iterable[str]) -> Iterator[Line]:
     code = False
     block: tuple[str, str] | None = None  # (name, slashes)
     depth = 0
+    make = tuple.__new__  # a Line without NamedTuple's argument parsing: this runs on every line of a build
     for n, text in enumerate(lines):
         # str tests first: most lines hold neither a code fence nor slashes, and this runs on every line
         is_fence = ("`" in text or "~" in text) and _CODE.match(text) is not None
@@ -86,6 +87,6 @@ def walk(lines: Iterable[str]) -> Iterator[Line]:
                 depth -= 1
             else:
                 edge = "close"
-        yield Line(n, text, hidden, is_fence, block[0] if block else None, edge)
+        yield make(Line, (n, text, hidden, is_fence, block[0] if block else None, edge))
         if edge == "close":
             block = None

@@ -57,6 +57,8 @@ def _is_local(src: str) -> bool:
 def _image_refs(text: str) -> list[tuple[int, str, str | None]]:
     """(line, src, alt or None when missing) of every image in a Markdown text, outside code fences."""
     refs = []
+    if "![" not in text and "<" not in text:
+        return refs  # the usual page: no picture at all, no walk
     for walked in fences.walk(text.splitlines()):
         if walked.code:
             continue

@@ -427,7 +427,7 @@ def markdown_problems(path: str, body: str, first_line: int) -> list:
                 "write it in Markdown; to show a '<' as text write '&lt;'",
                 (f"bài học có mã HTML (`{_shown(visible[tag.start():], 24)}`)",
                  "viết bằng Markdown; muốn hiện dấu `<` như chữ thường thì viết `&lt;`"))
-        fence = fences.mention(line)
+        fence = fences.mention(line) if "///" in line else None
         if fence and not fence[0].strip(" \t>") and fence[1].lower() == "html":  # in a quote too
             add(n, "raw-html", "an '/// html' block in a lesson", "write the content in Markdown instead",
                 ("bài học có khối `/// html`", "viết nội dung bằng Markdown thay cho khối này"))

@@ -80,15 +80,20 @@ def scan_sections(body: str, first_line: int) -> list[tuple[str, int]]:
     return sections
 
 
-def _question_mention(line: fences.Line) -> tuple[str, str] | None:
-    """(what stands before it, its name) when the line is a question block's fence anywhere, else None."""
-    found = None if line.code or "///" not in line.text else fences.mention(line.text)
-    return found if found and found[1] in QUESTION_BLOCKS else None
+@lru_cache(maxsize=16)
+def _question_fences(body: str) -> tuple[tuple[int, str, str], ...]:
+    """(index, what stands before it, name) of every question block's fence outside code, nested or not."""
+    out = []
+    for line in walked(body):
+        found = None if line.code or "///" not in line.text else fences.mention(line.text)
+        if found and found[1] in QUESTION_BLOCKS:
+            out.append((line.n, *found))
+    return tuple(out)
 
 
 def question_lines(body: str, first_line: int) -> list[int]:
     """Lines of every question block the author wrote, nested or not (nested ones are reported on their own)."""
-    return [first_line + line.n for line in walked(body) if _question_mention(line)]
+    return [first_line + n for n, _before, _name in _question_fences(body)]
 
 
 def nested_questions(path: str, body: str, first_line: int, blocks: list[Block]) -> list[Problem]:
@@ -96,11 +101,10 @@ def nested_questions(path: str, body: str, first_line: int, blocks: list[Block])
     and counted (a nested quiz would render as text while the page still waits for its answer)."""
     inside = {n for b in blocks for n in range(b.line + 1, b.end_line)}
     out = []
-    for line in walked(body):
-        found = _question_mention(line)
-        n = first_line + line.n
-        if found and (found[0] or n in inside):
-            name, nested = found[1], n in inside
+    for index, before, name in _question_fences(body):
+        n = first_line + index
+        if before or n in inside:
+            nested = n in inside
             where = "inside another block" if nested else "indented or inside a list or quote"
             where_vi = "trong một khối khác" if nested else "lùi vào trong, hoặc trong một danh sách hay trích dẫn"
             out.append(Problem(path, n, "question-nested",
