@@ -2,8 +2,8 @@
 
 Each block shows the Question the check phase parsed from it (the page's lesson holds it), so
 what is checked is what is shown; a page outside the catalogue has its block's raw body parsed
-here by the same `questions.parse_block`. Validation has
-already stopped a build with bad input; here rendering does its best and never raises.
+here by the same `questions.parse_block`. Validation has already stopped a build with bad
+input; here rendering does its best and never raises.
 Option texts stay inline Markdown for the inline processor; context, feedback and
 explanation are parsed as Markdown blocks by the page's own Markdown instance.
 Answers, feedback and keys carry `data-search-exclude` so search leaves them out.
