@@ -171,6 +171,8 @@ class HocVuSoBlocksExtension(BlocksExtension):
             "theme_dir": ["overrides", "Folder of the site's template partials (the theme's custom_dir)"],
             "cache_dir": [".cache", "Folder of the build's caches (QR codes)"],
             "catalogue": ["", "The checked lesson catalogue, when the caller already has it"],
+            "tree": ["", "The tree's signature when the check ran (lessons.tree_signature), when the catalogue "
+                         "cannot be handed over (another process): it is then read once, not per page"],
             "handouts": ["", "The handouts the check phase made (handouts.Result), for the handout index"],
         }
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import pipeline
+from .lessons import tree_signature
 
 ZENSICAL_CONFIG = ".zensical.yml"
 ZENSICAL_SITE = "_site-zensical"  # zensical-i18n builds only into a visible folder inside the project
@@ -59,7 +60,8 @@ def zensical_config(project: pipeline.Project, config_file: Path, report: pipeli
         name = ext if isinstance(ext, str) else next(iter(ext))
         if name == "hocvuso.blocks":
             ext = {name: {"docs_dir": str(project.docs_dir), "site_url": project.site_url,
-                          "theme_dir": str(project.theme_dir), "cache_dir": str(project.cache_dir)}}
+                          "theme_dir": str(project.theme_dir), "cache_dir": str(project.cache_dir),
+                          "tree": tree_signature(str(project.docs_dir))}}
         extensions.append(ext)
     config["markdown_extensions"] = extensions
     from .ui import all_words

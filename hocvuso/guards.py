@@ -11,10 +11,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lessons import Catalogue, Lesson, Problem, base_of
+from . import fences
+from .lessons import Catalogue, Lesson, base_of
+from .problems import Problem
 from .scaffold import line_text, placeholder_texts
 
-_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 # As Python-Markdown reads them: "#Title" is a heading, space or not, but not once indented; a '===' line
 # underlines the first line of a paragraph, whatever that line holds.
 _ATX_H1 = re.compile(r"^#(?!#)")
@@ -55,19 +56,14 @@ def _may_hold(placeholders: frozenset[str], source: str) -> bool:
 
 def _lines(source: str):
     """(line number, text, in front matter, in a code fence) for every line of a lesson's file."""
-    dashes = 0
-    in_code = False
-    for n, line in enumerate(source.split("\n"), 1):
-        if dashes < 2 and line.strip() == "---" and (n == 1 or dashes == 1):
-            dashes += 1
-            yield n, line, True, False
-            continue
-        in_front = dashes == 1
-        if not in_front and _CODE_FENCE.match(line):
-            in_code = not in_code
-            yield n, line, False, True
-            continue
-        yield n, line, in_front, in_code
+    lines = source.split("\n")
+    front = 0  # lines of the front matter, its two '---' lines included (all of them when it never closes)
+    if lines[0].strip() == "---":
+        front = next((n + 1 for n in range(1, len(lines)) if lines[n].strip() == "---"), len(lines))
+    for n in range(front):
+        yield n + 1, lines[n], True, False
+    for line in fences.walk(lines[front:]):
+        yield front + line.n + 1, line.text, False, line.code
 
 
 def template_leftovers(path: str, source: str) -> list[Problem]:
@@ -168,13 +164,7 @@ def _numbered_items(lesson: Lesson) -> int:
     handout = lesson.handout
     if handout is None:
         return 0
-    count, in_code = 0, False
-    for line in handout.body:
-        if _CODE_FENCE.match(line):
-            in_code = not in_code
-        elif not in_code and _NUMBERED.match(line):
-            count += 1
-    return count
+    return sum(1 for line in fences.walk(handout.body) if not line.code and _NUMBERED.match(line.text))
 
 
 def twin_handout(lesson: Lesson, original: Lesson) -> list[Problem]:

@@ -23,7 +23,8 @@ from typing import Callable
 
 from . import handout_sheet
 from .handout_sheet import TEMPLATES, booklet_html, handout_html
-from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, Catalogue, Lesson, Problem
+from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, Catalogue, Lesson
+from .problems import Problem
 
 HERE = Path(__file__).resolve().parent
 FONTS = {"FONT_REGULAR": HERE / "fonts" / "NotoSansHVS-Regular.ttf",

@@ -21,8 +21,9 @@ import shutil
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-from . import safety
-from .lessons import DEFAULT_LANG, LANGS, Problem
+from . import fences, safety
+from .lessons import DEFAULT_LANG, LANGS
+from .problems import Problem
 
 MAX_BYTES = 300 * 1024
 # A small file can still hold a huge picture (a PNG of one colour): decoding it would take minutes and GBs.
@@ -40,7 +41,6 @@ SIZES = "(min-width: 60em) 680px, 100vw"
 _MD_IMG = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -56,13 +56,13 @@ def _is_local(src: str) -> bool:
 
 def _image_refs(text: str) -> list[tuple[int, str, str | None]]:
     """(line, src, alt or None when missing) of every image in a Markdown text, outside code fences."""
-    refs, fenced = [], False
-    for n, line in enumerate(text.splitlines(), 1):
-        if _FENCE.match(line):
-            fenced = not fenced
+    refs = []
+    if "![" not in text and "<" not in text:
+        return refs  # the usual page: no picture at all, no walk
+    for walked in fences.walk(text.splitlines()):
+        if walked.code:
             continue
-        if fenced:
-            continue
+        n, line = walked.n + 1, walked.text
         for m in _MD_IMG.finditer(line):
             refs.append((n, m.group("src").strip("<>"), m.group("alt")))
         for m in _HTML_IMG.finditer(line):
@@ -163,9 +163,9 @@ def _svg_problem(path: Path, rel: str) -> Problem | None:
     return None
 
 
-def image_problems(docs_dir: str) -> list[Problem]:
+def image_problems(docs_dir: str, texts: dict[str, str] | None = None) -> list[Problem]:
     """Committed images over MAX_BYTES, unreadable or unsafe, and image references with no alt text or leaving
-    docs/, each with its path."""
+    docs/, each with its path. `texts`: the Markdown files the catalogue has read already, by path."""
     docs = Path(docs_dir)
     files = _files(docs)
     sig = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files
@@ -184,7 +184,9 @@ def image_problems(docs_dir: str) -> list[Problem]:
                 problems.append(found)
     for md in (p for p in files if p.suffix == ".md"):
         rel = md.relative_to(docs).as_posix()
-        text, _unreadable = safety.read_markdown(md, rel)  # build_catalogue reports files it cannot read
+        text = (texts or {}).get(rel)
+        if text is None:
+            text, _unreadable = safety.read_markdown(md, rel)  # build_catalogue reports files it cannot read
         for line, src, alt in _image_refs(text or ""):
             if not _is_local(src):
                 continue

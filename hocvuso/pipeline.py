@@ -21,9 +21,10 @@ from typing import Any, Callable
 
 import yaml
 
-from . import guards, handouts, images, offline, preview, search, theme_css
-from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, Problem, load_catalogue
+from . import fences, guards, handouts, images, offline, preview, search, theme_css
+from .lessons import AUDIENCES, DEFAULT_LANG, LANGS, OTHER_SECTIONS, Catalogue, load_catalogue
 from .present import long_sections
+from .problems import Problem
 
 LOCAL_URL = "http://127.0.0.1:8000/"
 
@@ -111,29 +112,34 @@ def load_project(config_file: str | Path = "mkdocs.yml", site_url: str | None = 
 # ---------------------------------------------------------------- 1. check
 
 _LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\((?P<target><[^>\n]+>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
-_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
-def link_problems(docs_dir: str | Path) -> list[Problem]:
-    """Links between pages (`[text](other.md)`) whose target file is not in the tree."""
+def link_problems(docs_dir: str | Path, texts: dict[str, str] | None = None) -> list[Problem]:
+    """Links between pages (`[text](other.md)`) whose target file is not in the tree.
+
+    `texts`: the files the catalogue has read already, by path; only the others are read here.
+    """
     docs = Path(docs_dir)
+    texts = texts or {}
     problems: list[Problem] = []
     for md in sorted(docs.rglob("*.md")):
-        rel = md.relative_to(docs).as_posix()
-        if any(part.startswith((".", "_")) for part in md.relative_to(docs).parts):
+        inside = md.relative_to(docs)
+        rel = inside.as_posix()
+        if any(part.startswith((".", "_")) for part in inside.parts):
             continue
-        in_code = False
+        text = texts.get(rel)
         try:
-            text = md.read_text(encoding="utf-8")
+            text = md.read_text(encoding="utf-8") if text is None else text
         except (OSError, UnicodeDecodeError):
             continue  # the lesson check reports unreadable files
-        for n, line in enumerate(text.split("\n"), 1):
-            if _CODE_FENCE.match(line):
-                in_code = not in_code
-            if in_code:
+        if "](" not in text:
+            continue  # no link at all: the usual page needs no walk
+        for line in fences.walk(text.split("\n")):
+            if line.code or "](" not in line.text:
                 continue
-            for m in _LINK.finditer(_INLINE_CODE.sub("", line)):
+            n = line.n + 1
+            for m in _LINK.finditer(_INLINE_CODE.sub("", line.text)):
                 target = m.group("target").strip("<>")
                 if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", target, re.I):
                     continue
@@ -177,8 +183,8 @@ def check(project: Project, *, render_handouts: bool = True, publishing: bool = 
     publishing=True (a build that makes the site to publish) also needs the public address.
     """
     catalogue = load_catalogue(str(project.docs_dir))
-    problems = [*catalogue.problems, *guards.guard_problems(catalogue), *images.image_problems(str(project.docs_dir)),
-                *link_problems(project.docs_dir), *(publishing_problems(project) if publishing else [])]
+    problems = [*catalogue.problems, *guards.guard_problems(catalogue), *images.image_problems(str(project.docs_dir), catalogue.texts),
+                *link_problems(project.docs_dir, catalogue.texts), *(publishing_problems(project) if publishing else [])]
     result = None
     if project.handouts:  # with problems in the tree: what the cache has, for the preview
         result = handouts.build_site(catalogue, project.site_url, project.site_name, project.handout_cache,

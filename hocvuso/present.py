@@ -18,15 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from . import qr
-from .lessons import QUESTION_BLOCKS, Lesson, Problem, scan_sections
+from . import fences, qr
+from .lessons import QUESTION_BLOCKS, Lesson, scan_sections
+from .problems import Problem
 
 MAX_WORDS = 120
 MAX_ITEMS = 8
 IMAGE_WORDS = 40
 CODE = "section-too-long"
 
-_FENCE = re.compile(r"^/{3,}[ \t]*([A-Za-z][\w-]*)?[ \t]*(?:\|[ \t]*(.*))?$")
 _ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -53,16 +53,17 @@ def _visible_lines(lines: list[str]) -> Iterable[tuple[int, str]]:
     block: str | None = None
     depth = n = 0
     phase = ""  # inside a question block: "before" the options, "options", then "after" them
-    for line in lines:
-        m = _FENCE.match(line.strip())
+    for walked in fences.walk(lines):
+        line = walked.text
+        m = None if walked.code else fences.fence(line.strip())
         if m:
-            if m.group(1):  # an opening fence (blocks may nest: admonitions, details)
+            if m.name:  # an opening fence (blocks may nest: admonitions, details)
                 depth += 1
                 if depth == 1:
-                    block, phase = m.group(1), "before"
+                    block, phase = m.name, "before"
                     n += block in QUESTION_BLOCKS
-                    if block in QUESTION_BLOCKS and m.group(2):
-                        yield n, m.group(2)  # the question itself
+                    if block in QUESTION_BLOCKS and m.title:
+                        yield n, m.title  # the question itself
             else:
                 depth = max(0, depth - 1)
                 block = None if depth == 0 else block

@@ -1,11 +1,49 @@
-"""Every problem code in one place: its severity and what the author's guide says of it, in both languages.
+"""Every problem code in one place, and `Problem`, one author mistake found with its code.
 
-`Problem` codes must be listed here (a test scans the package); the author's guide table is generated
-from this registry by the `/// problem-codes` block, and a test makes every code fire on a fixture.
+Each code has its severity and what the author's guide says of it, in both languages. `Problem` codes must
+be listed here (a test scans the package); the author's guide table is generated from this registry by the
+`/// problem-codes` block, and a test makes every code fire on a fixture. Nothing here imports the rest of
+the package but `errors`, so every module that finds problems can import this one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .errors import author_lang
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One author mistake: where it is, what is wrong and how to fix it, in English and in Vietnamese.
+
+    `message`/`fix` are English; `vi` holds the Vietnamese (message, fix). Shown in the author's language
+    (Vietnamese unless HOCVUSO_LANG=en or `--lang en`); a problem written without its Vietnamese words
+    falls back to the registry's explanation of its code, still in Vietnamese.
+    """
+
+    path: str
+    line: int
+    code: str
+    message: str
+    fix: str
+    vi: tuple[str, str] | None = field(default=None, compare=False)
+
+    def words(self, lang: str | None = None) -> tuple[str, str]:
+        """(what is wrong, how to fix it) in `lang` (default: the author's language)."""
+        lang = lang or author_lang()
+        if lang != "vi":
+            return self.message, self.fix
+        if self.vi:
+            return self.vi
+        entry = CODES.get(self.code)
+        return (entry.meaning["vi"].rstrip(". "), entry.fix["vi"].rstrip(". ")) if entry else (self.message, self.fix)
+
+    def text(self, lang: str | None = None) -> str:
+        message, fix = self.words(lang)
+        return f"{self.path}:{self.line}: {message} — {fix} [{self.code}]"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from .problems import Problem
+
 # Item text is optional so that "- [ ]" or "-" with trailing spaces trimmed by an editor
 # is still seen as an (empty) option and reported, not silently read as text.
 _TASK_RE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*))?[ \t]*$")
@@ -132,9 +134,7 @@ def deterministic_order(qid: str, n: int) -> list[int]:
     return keyed
 
 
-def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None):
-    from .lessons import Problem  # late import: lessons imports this module
-
+def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None) -> Problem:
     return Problem(path, line, code, message, fix, vi)
 
 

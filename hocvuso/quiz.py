@@ -1,8 +1,9 @@
 """The self-check Blocks `quiz`, `order` and `fill`: native HTML that works with and without JavaScript.
 
-Each block takes its body raw and parses it with `questions.parse_block`, the parser
-the build's validation uses, so what is checked is what is shown. Validation has
-already stopped a build with bad input; here rendering does its best and never raises.
+Each block shows the Question the check phase parsed from it (the page's lesson holds it), so
+what is checked is what is shown; a page outside the catalogue has its block's raw body parsed
+here by the same `questions.parse_block`. Validation has already stopped a build with bad
+input; here rendering does its best and never raises.
 Option texts stay inline Markdown for the inline processor; context, feedback and
 explanation are parsed as Markdown blocks by the page's own Markdown instance.
 Answers, feedback and keys carry `data-search-exclude` so search leaves them out.
@@ -60,10 +61,8 @@ class _QuestionBlock(Block):
         a = ui.address(page.path.split("/")[0] if "/" in page.path else "", lang)
         t = {k: v.replace("{a}", a).replace("{A}", a[:1].upper() + a[1:]) for k, v in ui.words(lang)["quiz"].items()}
         block.set("data-address", a)
-        options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
         try:
-            question, _problems = questions.parse_block("", self.NAME, self.argument or "", options,
-                                                        raw.split("\n"), 0, lang)
+            question = self._checked(page, lang) or self._parsed(raw, lang)
             if question is None:
                 raise ValueError("unparsable question")
             self._render(block, question, t)
@@ -76,6 +75,24 @@ class _QuestionBlock(Block):
                 self._markdown(block, title + raw)
             except Exception:
                 block.text = raw
+
+    def _checked(self, page, lang: str) -> Question | None:
+        """The Question the check phase parsed from this block (the page's n-th block of this kind), if any.
+
+        Blocks are counted per kind in the order they end, which is the order they are written; the name and
+        title must agree, so a block the check did not see as top level (nested: a problem) is parsed here.
+        """
+        seen = self.tracker["seen"] = self.tracker.get("seen", -1) + 1
+        if page.lesson is None or lang != page.lesson.lang:
+            return None
+        return page.lesson.question_of(self.NAME, seen, (self.argument or "").strip())
+
+    def _parsed(self, raw: str, lang: str) -> Question | None:
+        """The block's body parsed here: pages outside the catalogue (the author's guide shows examples)."""
+        options = {k: self.options[k] for k in questions.OPTIONS[self.NAME] if k in self.options}
+        question, _problems = questions.parse_block("", self.NAME, self.argument or "", options,
+                                                    raw.split("\n"), 0, lang)
+        return question
 
     # ------------------------------------------------------------ helpers
 

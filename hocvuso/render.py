@@ -32,7 +32,9 @@ class PageRef:
 def catalogue_of(config: dict) -> Catalogue:
     """The catalogue the caller handed over, else the one of docs_dir (parsed once per change of the tree)."""
     given = config.get("catalogue")
-    return given if isinstance(given, Catalogue) else load_catalogue(config.get("docs_dir") or "docs")
+    if isinstance(given, Catalogue):
+        return given
+    return load_catalogue(config.get("docs_dir") or "docs", config.get("tree") or None)
 
 
 def _engine_page(md) -> tuple[str, str]:

@@ -22,6 +22,9 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from . import fences
+from .problems import Problem
+
 # A lesson is a few KB (the longest page here is 15 KB); a bigger file is a mistake, and the cap bounds the time
 # of every later step: within both caps below, the worst 64 KB file takes Markdown about 4 s (measured here).
 MAX_MARKDOWN_BYTES = 64 * 1024
@@ -43,9 +46,7 @@ LINK_SCHEMES = ("http", "https", "mailto", "tel")
 ATTR_KEYS = frozenset({"width", "height", "title", "lang", "dir", "loading", "alt", "class", "id"})
 
 
-def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None):
-    from .lessons import Problem  # late import: lessons imports this module
-
+def _problem(path: str, line: int, code: str, message: str, fix: str, vi: tuple[str, str] | None = None) -> Problem:
     return Problem(path, line, code, message, fix, vi)
 
 
@@ -383,7 +384,6 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REF_TARGET = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*=[^{}\n]*)\}")
 _ATTR_KEY = re.compile(r"""([^\s={}"']+)\s*=""")
-_HTML_BLOCK = re.compile(r"^[ \t>]*/{3,}[ \t]*html\b", re.I)
 _BLOCK_ATTRS = re.compile(r"^[ \t]+attrs[ \t]*:(.*)$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
@@ -427,7 +427,8 @@ def markdown_problems(path: str, body: str, first_line: int) -> list:
                 "write it in Markdown; to show a '<' as text write '&lt;'",
                 (f"bài học có mã HTML (`{_shown(visible[tag.start():], 24)}`)",
                  "viết bằng Markdown; muốn hiện dấu `<` như chữ thường thì viết `&lt;`"))
-        if _HTML_BLOCK.match(line):
+        fence = fences.mention(line) if "///" in line else None
+        if fence and not fence[0].strip(" \t>") and fence[1].lower() == "html":  # in a quote too
             add(n, "raw-html", "an '/// html' block in a lesson", "write the content in Markdown instead",
                 ("bài học có khối `/// html`", "viết nội dung bằng Markdown thay cho khối này"))
         for m in _ATTR_LIST.finditer(line):

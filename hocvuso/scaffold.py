@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import fences
 from .lessons import AUDIENCES, load_catalogue
 
 AUTHOR_LANGS = ("vi", "en")
@@ -104,7 +105,6 @@ Notes for the trainer: timing, a class activity, questions learners often ask.
 
 _FM_TEXT_KEY = re.compile(r"^(?:title|description):[ \t]*(?P<value>.*)$")
 _MARKER = re.compile(r"^(?:[-*+][ \t]+\[[ xX]\][ \t]+|[-*+][ \t]+|\d+[.)][ \t]+)")
-_FENCE_TITLE = re.compile(r"^/{3,}[ \t]*[A-Za-z][\w-]*[ \t]*\|[ \t]*(?P<title>.*)$")
 
 
 def line_text(line: str, in_front_matter: bool) -> str:
@@ -127,8 +127,8 @@ def line_text(line: str, in_front_matter: bool) -> str:
     elif text.startswith("#") or (text.startswith("///") and "|" not in text):
         return ""
     else:
-        m = _FENCE_TITLE.match(text)
-        text = m.group("title") if m else _MARKER.sub("", text)
+        fence = fences.fence(text)
+        text = fence.title if fence and fence.name else _MARKER.sub("", text)
     text = unicodedata.normalize("NFC", text).casefold()
     return " ".join(text.split())
 

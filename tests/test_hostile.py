@@ -285,7 +285,7 @@ def test_a_bug_in_the_check_names_the_file_instead_of_a_traceback(tmp_path, monk
     def broken(*args, **kwargs):
         raise KeyError("surprise")
 
-    monkeypatch.setattr(lessons, "parse_lesson", broken)
+    monkeypatch.setattr(lessons.lesson, "parse_lesson", broken)
     found = _problems(docs)
     assert f"{G}:1 internal-error" in found
 

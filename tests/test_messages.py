@@ -96,7 +96,7 @@ def test_every_hostile_case_has_its_own_vietnamese_words(case, tmp_path):
 def test_every_problem_written_in_the_package_carries_vietnamese():
     """Call sites no case reaches (an unreadable file, a missing PDF engine) still have their own words."""
     missing = []
-    for path in sorted((ROOT / "hocvuso").glob("*.py")):
+    for path in sorted((ROOT / "hocvuso").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = getattr(node, "func", None)
             name = getattr(name, "id", getattr(name, "attr", None))

@@ -123,7 +123,7 @@ def test_every_code_is_documented_in_both_languages():
 
 def test_every_code_the_package_uses_is_registered():
     used = set()
-    for path in (ROOT / "hocvuso").glob("*.py"):
+    for path in (ROOT / "hocvuso").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'(?:Problem|_problem)\([^()]*?"([a-z]+(?:-[a-z0-9]+)+)"', text, re.S))
     assert used and used <= set(CODES), used - set(CODES)

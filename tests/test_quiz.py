@@ -221,3 +221,32 @@ def test_real_lessons_render_their_questions(site):
         html = page.read_text(encoding="utf-8")
         for q in lesson.questions:
             assert f'id="{q.id}"' in html, (lesson.url, q.prompt)
+
+
+def test_lesson_pages_show_the_questions_the_check_parsed_without_parsing_again(tmp_path, monkeypatch):
+    """The render phase takes each question from the catalogue (parsed once, by the check) and shows exactly
+    what parsing the block's body again would show; only pages outside the catalogue parse their blocks."""
+    from hocvuso.lessons import Lesson, build_catalogue, split_front_matter
+
+    catalogue = build_catalogue(str(ROOT / "docs"))
+    config = {"docs_dir": str(ROOT / "docs"), "theme_dir": str(ROOT / "overrides"), "cache_dir": str(tmp_path),
+              "site_url": "https://example.org/"}
+
+    def html(lesson, **more) -> str:
+        md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"hocvuso.blocks": {
+            **config, "page": lesson.path, "lang": lesson.lang, **more}})
+        return md.convert(split_front_matter(lesson.source)[1])
+
+    lessons = [x for x in catalogue.lessons if x.questions]
+    with monkeypatch.context() as patch:  # as before: every block's body parsed while the page renders
+        patch.setattr(Lesson, "question_of", lambda *args: None)
+        parsed_again = {x.path: html(x, catalogue=catalogue) for x in lessons}
+    calls = []
+    real = questions.parse_block
+    monkeypatch.setattr(questions, "parse_block", lambda *a, **k: calls.append(a) or real(*a, **k))
+    for lesson in lessons:
+        assert html(lesson, catalogue=catalogue) == parsed_again[lesson.path], lesson.path
+    assert calls == []
+    guide = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"hocvuso.blocks": {
+        **config, "page": "tac-gia/index.md", "catalogue": catalogue}}).convert(QUIZ)
+    assert len(calls) == 1 and 'class="hvs-quiz hvs-quiz--quiz"' in guide
