@@ -5,6 +5,7 @@
 - The problems panel is a file per language that every preview page loads (`write_problems_panel`,
   `panel_loader`), so a page rebuilt or not shows the whole tree's problems, and stops when they are fixed.
 - `reuse_theme_work()`: compiled templates and the theme's file list kept between builds.
+- `Session`: the preview's state from one rebuild to the next, for the engine's adapter (hocvuso/plugin.py).
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+
+from . import handouts, safety, search
 
 
 if TYPE_CHECKING:
@@ -117,3 +120,63 @@ def reuse_theme_work(theme, listed: dict, cache_dir: Path) -> None:
 def _folder(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+class Session:
+    """The live preview between two rebuilds: what every page showed, the pages rewritten, the search entries.
+
+    quick=True (`serve --dirty`): a rebuild rewrites only changed pages unless `shape()` changed.
+    """
+
+    def __init__(self, quick: bool):
+        self.quick, self.full = quick, True
+        self.shape: tuple | None = None
+        self.next: tuple | None = None
+        self.built: set[str] = set()
+        self.problems: list = []  # the newest check's, for the background handouts' panel
+        self.collector: search.Collector | None = None
+
+    def start(self, project: Project, report, config_file: str | None) -> bool:
+        """A rebuild begins, after the check; True: every page must be rebuilt (empty the site folder first)."""
+        self.problems, self.built = report.problems, set()
+        if self.quick:
+            self.next = shape(project, report.catalogue, config_file)
+            self.full = self.next != self.shape
+        return self.quick and self.full
+
+    def titles(self, pages, catalogue, config) -> None:
+        """Pages not read again by a quick rebuild still need their navigation titles (escaped as when read)."""
+        if not self.quick or self.full:
+            return
+        for page in pages:
+            if not page.file.is_modified():
+                lesson = catalogue.for_path(page.file.src_uri)
+                if lesson is not None:
+                    page.title = safety.escaped(lesson.title)
+                else:
+                    page.read_source(config)
+                    safety.escape_meta(page.meta)
+
+    def page(self, dest_uri: str, html: str) -> str:
+        """A page written: remembered, and given the problems panel's loader."""
+        self.built.add(dest_uri)
+        at = html.find(">", html.find("<body")) + 1
+        return html[:at] + panel_loader(dest_uri) + html[at:]
+
+    def finish(self, project: Project, site_dir: str, report, say) -> None:
+        """The finish phase for the pages rewritten, then the missing handouts in the background."""
+        from . import pipeline
+
+        quick = self.quick and not self.full
+        if not quick or self.collector is None:
+            self.collector = search.Collector(project.cache_dir / "search-entries.json")
+        pipeline.finish(project, site_dir, report, serving=True, pages=self.built if quick else None,
+                        collector=self.collector)
+        self.shape = self.next
+        if report and not report.problems and report.handouts and report.handouts.skipped:
+            def done(result):  # new PDFs into the served site; a sheet too long into every page's panel, with
+                pipeline.place_handouts(result, site_dir)  # the problems of the newest save (it may be later)
+                write_problems_panel(site_dir, [*self.problems, *result.problems])
+
+            handouts.render_later(report.catalogue, project.site_url, project.site_name, project.handout_cache,
+                                  report=say, done=done)
