@@ -158,17 +158,6 @@ def link_problems(docs_dir: str | Path, texts: dict[str, str] | None = None) -> 
     return problems
 
 
-def stopped(problems: list[Problem]) -> str:
-    """What a build that stops on problems says last, in the author's language."""
-    from .errors import author_lang
-
-    if author_lang() == "vi":
-        return (f"Còn {len(problems)} lỗi cần sửa (ghi ở trên): sửa rồi dựng lại (lệnh python -m hocvuso check "
-                "cũng liệt kê chúng).")
-    return f"{len(problems)} problem(s) to fix (listed above); fix them and build again (python -m hocvuso check " \
-           "lists them too)."
-
-
 def publishing_problems(project: Project) -> list[Problem]:
     """What a publishing build needs beyond a good tree: the public address, so no paper shows a local one."""
     if project.public:

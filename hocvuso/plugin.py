@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import handouts, pipeline, preview, safety, ui
+from . import handouts, pipeline, preview, problems, safety, ui
 from .lessons import DEFAULT_LANG, load_catalogue
 
 log = logging.getLogger("mkdocs.plugins.hocvuso")  # under mkdocs: --strict counts our warnings
@@ -92,7 +92,7 @@ class HocVuSoPlugin(BasePlugin[HocVuSoConfig]):
             log.info(handouts.summary(report.handouts))
         config.mdx_configs[EXT].update(catalogue=report.catalogue, handouts=report.handouts or "")
         if report.problems and not serving:  # (serving: every page shows them until they are fixed)
-            raise PluginError(pipeline.stopped(report.problems))
+            raise PluginError(problems.stopped(report.problems))
 
     def on_files(self, files, config):
         # The handout PDFs are the site's files too, so MkDocs knows the links to them.

@@ -219,3 +219,12 @@ CODES: dict[str, Code] = {
                             ("A part is longer than about 120 words or 8 list lines: it scrolls in projector mode.",
                              "Split it into two `##` parts or shorten it."), "warning"),
 }
+
+
+def stopped(problems: list) -> str:
+    """What a build that stops on problems says last, in the author's language."""
+    if author_lang() == "vi":
+        return (f"Còn {len(problems)} lỗi cần sửa (ghi ở trên): sửa rồi dựng lại (lệnh python -m hocvuso check "
+                "cũng liệt kê chúng).")
+    return (f"{len(problems)} problem(s) to fix (listed above); fix them and build again (python -m hocvuso check "
+            "lists them too).")
