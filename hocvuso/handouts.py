@@ -253,12 +253,7 @@ def _lesson_key(common: str, lesson: Lesson) -> str:
 
 
 def _without_lines(question):
-    if not dataclasses.is_dataclass(question):
-        return question
-    options = getattr(question, "options", ())
-    return dataclasses.replace(question, line=0,
-                               options=tuple(dataclasses.replace(o, line=0) if dataclasses.is_dataclass(o) else o
-                                             for o in options))
+    return dataclasses.replace(question, line=0, options=tuple(dataclasses.replace(o, line=0) for o in question.options))
 
 
 def overflow_mm(renderer: "_Renderer", html: str, base_url: str) -> float:

@@ -128,7 +128,7 @@ def project_config(folder: Path, docs: Path, plain: bool = False, handouts: bool
         # Plain Material: no custom_dir, no own plugin, CSS, JS or Markdown extension. Our block
         # fences then stay as text, which costs Material nothing.
         text = re.sub(r"^\s*custom_dir: .*\n", "", text, flags=re.M)
-        text = re.sub(r"^  - hocvuso\s*\n", "", text, flags=re.M)
+        text = re.sub(r"^  - hocvuso(?::\n      handouts: false)?\s*\n", "", text, flags=re.M)
         text = re.sub(r"^  - hocvuso\.blocks\s*\n", "", text, flags=re.M)
         text = re.sub(r"^extra_(css|javascript):\n(  - .*\n)+", "", text, flags=re.M)
         text = text.replace("favicon: assets/favicon.svg", "")

@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from hvs_bench import gzip_server
+from hvs_bench import gzip_server, project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "12.8.2"  # the newest 12.x; runs on Node >= 18.16 (13.x needs Node 22)
@@ -92,29 +92,6 @@ def _failed(report: dict, category: str):
 
 
 # ---------------------------------------------------------------- sites to measure
-
-def write_config(folder: Path, docs: Path, plain: bool = False) -> Path:
-    """mkdocs.yml for docs: the project's own (without handout PDFs: Lighthouse never opens them), or plain Material.
-
-    Plain Material is the same Markdown with no custom_dir, no hocvuso plugin, Blocks, CSS or JS, and
-    with Material's own search plugin, as most Material sites run it (the idea of `scripts/bench`).
-    """
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
-    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = re.sub(r"^  - hocvuso\s*$", "  - hocvuso:\n      handouts: false", text, flags=re.M)
-    if plain:
-        text = re.sub(r"^\s*custom_dir: .*\n", "", text, flags=re.M)
-        text = re.sub(r"^  - hocvuso:\n      handouts: false\n", "", text, flags=re.M)
-        text = re.sub(r"^  - hocvuso\.blocks\s*\n", "", text, flags=re.M)
-        text = re.sub(r"^extra_(css|javascript):\n(  - .*\n)+", "", text, flags=re.M)
-        text = text.replace("favicon: assets/favicon.svg", "").replace("strict: true", "strict: false")
-        text = re.sub(r"^plugins:\n", "plugins:\n  - search\n", text, flags=re.M)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / ("mkdocs-plain.yml" if plain else "mkdocs.yml")
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 def build(config: Path, site: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
@@ -199,11 +176,11 @@ def main(argv: list[str]) -> int:
         own = args.site
         if own is None:
             own = tmp / "site"
-            build(write_config(tmp, ROOT / "docs"), own)
+            build(project_config(tmp, ROOT / "docs", handouts=False), own)  # Lighthouse opens no PDF
         plain = None
         if "plain" in kinds:
             plain = tmp / "plain"
-            build(write_config(tmp, ROOT / "docs", plain=True), plain)
+            build(project_config(tmp, ROOT / "docs", plain=True, handouts=False), plain)
         lesson = args.lesson or first_lesson(own)
         pages: list[tuple[str, Path, str]] = []
         for lang in args.lang:
